@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "frontier",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "frontier", targets: ["frontier"]),
+        .executable(name: "frontier-bench", targets: ["frontier-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "Basics",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "Recipes",
+            dependencies: ["Basics", "CYAML"],
+            resources: [.copy("Prompts")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Commands",
+            dependencies: [
+                "Basics", "Recipes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(name: "frontier", dependencies: ["Commands"], swiftSettings: strictness),
+        .executableTarget(
+            name: "frontier-bench",
+            dependencies: ["Basics", "Recipes"],
+            swiftSettings: strictness
+        ),
+        .target(name: "TestSupport", dependencies: ["Basics"], swiftSettings: strictness),
+        .testTarget(
+            name: "BasicsTests",
+            dependencies: ["Basics", "TestSupport"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "RecipesTests",
+            dependencies: ["Recipes", "Basics", "TestSupport"],
+            resources: [.copy("Fixtures"), .copy("Golden")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "Recipes", "Basics", "TestSupport"],
+            swiftSettings: strictness
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

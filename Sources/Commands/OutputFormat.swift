@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// How diagnostics are written: compiler-style text or JSON.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// How a plan is written.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, dot, mermaid
+}
+
+/// How the language description is written.
+enum SchemaFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, markdown
+}
