@@ -53,18 +53,19 @@ let package = Package(
         .testTarget(
             name: "BasicsTests",
             dependencies: ["Basics", "TestSupport"],
-            resources: [.copy("Golden")],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "RecipesTests",
             dependencies: ["Recipes", "Basics", "TestSupport"],
-            resources: [.copy("Fixtures"), .copy("Golden")],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "CommandsTests",
             dependencies: ["Commands", "Recipes", "Basics", "TestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
     ],

@@ -6,17 +6,19 @@ extension ObjectShape {
     /// A recipe that `extends` another may leave out anything its base provides, so such a
     /// recipe is checked against a variant of the schema in which nothing is required.
     public func jsonSchema() -> JSONValue {
-        var document = JSONSchemaWriter(partial: false).schema(.object(self)).objectMembers
-        let partial = JSONSchemaWriter(partial: true).schema(.object(self))
-        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        document["$id"] = "https://frontier.dev/schemas/recipe-1.schema.json"
-        document["title"] = "frontier recipe"
-        document["$defs"] = ["partial": partial]
-        let required = document.removeValue(forKey: "required") ?? .array([])
-        document["if"] = ["required": ["extends"]]
-        document["then"] = ["$ref": "#/$defs/partial"]
-        document["else"] = ["required": required]
-        return .object(document)
+        [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://frontier.dev/schemas/recipe-1.schema.json",
+            "title": "frontier recipe",
+            "description": .string(description),
+            "if": ["required": ["extends"]],
+            "then": ["$ref": "#/$defs/partial"],
+            "else": ["$ref": "#/$defs/recipe"],
+            "$defs": [
+                "recipe": JSONSchemaWriter(partial: false).schema(.object(self)),
+                "partial": JSONSchemaWriter(partial: true).schema(.object(self)),
+            ],
+        ]
     }
 }
 

@@ -41,21 +41,21 @@ extension ObjectShape {
         }
     }
 
-    /// The key reference of `grammar/README.md`: a table per section of the top level.
+    /// The key reference of `grammar/README.md`: a table of the top level, then a table per
+    /// section for the keys inside it.
     public func referenceMarkdown() -> String {
-        var out = ""
+        let header = "| key | type | required | default | meaning | example |\n|---|---|---|---|---|---|\n"
+        var out = "### Top level\n\n" + header
         for field in fields {
-            out += "### `\(field.name)`\n\n\(field.description)\n\n"
-            out += "| key | type | required | default | meaning | example |\n"
-            out += "|---|---|---|---|---|---|\n"
-            let keys = [LanguageKey(path: field.name, field: field)]
-                + Self.nestedKeys(field.shape, prefix: field.name)
-            for key in keys {
-                out += Self.row(key) + "\n"
-            }
-            out += "\n"
+            out += Self.row(LanguageKey(path: field.name, field: field)) + "\n"
         }
-        return out
+        for field in fields {
+            let nested = Self.nestedKeys(field.shape, prefix: field.name)
+            guard !nested.isEmpty else { continue }
+            out += "\n### `\(field.name)`\n\n\(field.description)\n\n" + header
+            for key in nested { out += Self.row(key) + "\n" }
+        }
+        return out + "\n"
     }
 
     private static func row(_ key: LanguageKey) -> String {

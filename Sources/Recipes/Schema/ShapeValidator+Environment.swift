@@ -62,16 +62,22 @@ extension ShapeValidator {
         return failed ? nil : result
     }
 
-    /// Reports at the reference itself when the scalar is on one line, else at the scalar.
+    /// Reports at the reference itself when its column is known: in a one-line plain or
+    /// single-quoted scalar (where `''` stands for one quote). Double-quoted scalars may hold
+    /// escapes whose source width is unknown here, so those report at the whole scalar.
     private mutating func reportReference(
         _ id: DiagnosticID, _ message: String, node: YAMLNode, offset: Int, length: Int
     ) {
         var range = node.range
         if let scalar = node.scalar, range.start.line == range.end.line,
-            scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            scalar.style == .plain || scalar.style == .singleQuoted
         {
-            let quote = scalar.style == .plain ? 0 : 1
-            range.start.column += quote + offset
+            var column = range.start.column + offset
+            if scalar.style == .singleQuoted {
+                let quotes = scalar.text.unicodeScalars.prefix(offset).filter { $0 == "'" }.count
+                column += 1 + quotes
+            }
+            range.start.column = column
             range.end = range.start
             range.end.column += length
         }

@@ -56,11 +56,16 @@ private struct ComposeSession {
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
 
-    enum Frame {
-        case sequence(start: SourceLocation, anchor: String?, tag: String?, items: [YAMLNode])
-        case mapping(
-            start: SourceLocation, anchor: String?, tag: String?, pairs: [YAMLPair],
-            pendingKey: YAMLNode?, seen: [String: SourceRange])
+    /// An open mapping or list, mutated in place on the stack as its children complete.
+    struct Frame {
+        var isMapping: Bool
+        var start: SourceLocation
+        var anchor: String?
+        var tag: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode? = nil
+        var seen: [String: SourceRange] = [:]
     }
 
     var stack: [Frame] = []
@@ -154,15 +159,14 @@ private struct ComposeSession {
             let data = event.data.sequence_start
             guard push(at: start, end: end), let tag = checkedTag(data.tag, at: .init(at: start))
             else { return false }
-            stack.append(.sequence(start: start, anchor: string(data.anchor), tag: tag, items: []))
+            stack.append(
+                Frame(isMapping: false, start: start, anchor: string(data.anchor), tag: tag))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard push(at: start, end: end), let tag = checkedTag(data.tag, at: .init(at: start))
             else { return false }
             stack.append(
-                .mapping(
-                    start: start, anchor: string(data.anchor), tag: tag, pairs: [],
-                    pendingKey: nil, seen: [:]))
+                Frame(isMapping: true, start: start, anchor: string(data.anchor), tag: tag))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             return pop(end: end)
         default:
@@ -185,16 +189,11 @@ private struct ComposeSession {
 
     private mutating func pop(end: SourceLocation) -> Bool {
         let size = sizes.removeLast() + 1
-        switch stack.removeLast() {
-        case .sequence(let start, let anchor, let tag, let items):
-            let node = YAMLNode(
-                .sequence(items), at: SourceRange(start: start, end: end), tag: tag.flatMap(nonEmpty))
-            return add(node, anchor: anchor, size: size)
-        case .mapping(let start, let anchor, let tag, let pairs, _, _):
-            let node = YAMLNode(
-                .mapping(pairs), at: SourceRange(start: start, end: end), tag: tag.flatMap(nonEmpty))
-            return add(node, anchor: anchor, size: size)
-        }
+        let frame = stack.removeLast()
+        let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+        let node = YAMLNode(
+            content, at: SourceRange(start: frame.start, end: end), tag: frame.tag.flatMap(nonEmpty))
+        return add(node, anchor: frame.anchor, size: size)
     }
 
     /// Attaches a completed node to the open collection (or makes it the root).
@@ -209,42 +208,35 @@ private struct ComposeSession {
             return false
         }
         if let anchor { anchors[anchor] = (node, size) }
-        guard let frame = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return true
         }
-        switch frame {
-        case .sequence(let start, let anchor, let tag, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, anchor: anchor, tag: tag, items: items))
-        case .mapping(let start, let anchor, let tag, var pairs, let pendingKey, var seen):
-            if let key = pendingKey {
-                let name = key.scalar?.text ?? ""
-                if let first = seen[name] {
-                    diagnostics.append(
-                        .error(
-                            .duplicateKey, "duplicate key '\(name)'", at: key.range,
-                            notes: [.init("'\(name)' first defined here", at: first)]))
-                } else {
-                    seen[name] = key.range
-                    pairs.append(YAMLPair(key: key, value: node))
-                }
-                stack.append(
-                    .mapping(
-                        start: start, anchor: anchor, tag: tag, pairs: pairs, pendingKey: nil,
-                        seen: seen))
-            } else {
-                guard node.scalar != nil else {
-                    fail(
-                        .complexKey, "mapping keys must be plain strings, not \(node.kindDescription)",
-                        at: node.range)
-                    return false
-                }
-                stack.append(
-                    .mapping(
-                        start: start, anchor: anchor, tag: tag, pairs: pairs, pendingKey: node,
-                        seen: seen))
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return true
+        }
+        guard let key = stack[top].pendingKey else {
+            guard node.scalar != nil else {
+                fail(
+                    .complexKey, "mapping keys must be plain strings, not \(node.kindDescription)",
+                    at: node.range)
+                return false
             }
+            stack[top].pendingKey = node
+            return true
+        }
+        stack[top].pendingKey = nil
+        let name = key.scalar?.text ?? ""
+        if let first = stack[top].seen[name] {
+            diagnostics.append(
+                .error(
+                    .duplicateKey, "duplicate key '\(name)'", at: key.range,
+                    notes: [.init("'\(name)' first defined here", at: first)]))
+        } else {
+            stack[top].seen[name] = key.range
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
         }
         return true
     }

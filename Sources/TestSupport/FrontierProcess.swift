@@ -1,0 +1,60 @@
+import Foundation
+
+/// What a run of the `frontier` binary produced.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs the built `frontier` executable as a user would, for end-to-end tests.
+public enum FrontierProcess {
+    /// The `frontier` binary beside the test bundle (`swift test` builds it there), or the one
+    /// named by `FRONTIER_BINARY`.
+    public static var binaryPath: String {
+        if let path = ProcessInfo.processInfo.environment["FRONTIER_BINARY"] { return path }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        // The runner may sit inside a bundle (`….xctest/Contents/MacOS/…`); walk up to the
+        // build directory that holds the products.
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("frontier").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return "frontier"
+    }
+
+    /// Runs `frontier arguments…` in `directory` with `environment` (added to a minimal one),
+    /// waits for it, and returns its status and output.
+    public static func run(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:]
+    ) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binaryPath)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        base.merge(environment) { _, new in new }
+        process.environment = base
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        Thread.detachNewThread {
+            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}
