@@ -26,9 +26,11 @@ struct BuildCommand: ParsableCommand {
         guard let checked = loaded.recipe, !loaded.hasErrors else { throw ExitCode.failure }
         let plan = try Planner(prompts: PromptCatalog.builtIn()).plan(checked)
         Console.output(
-            "\(recipe): valid; the plan has \(plan.nodes.count) stages (see `frontier plan \(recipe)`)\n")
+            "\(recipe): valid; the plan has \(plan.nodes.count) stages (see `frontier plan \(recipe)`)\n"
+        )
         Console.error(
-            "error: frontier build cannot execute plans yet: the engine is coming; nothing was built\n")
+            "error: frontier build cannot execute plans yet: the engine is coming; nothing was built\n"
+        )
         throw ExitCode.failure
     }
 }

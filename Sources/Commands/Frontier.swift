@@ -21,7 +21,9 @@ public struct Frontier: AsyncParsableCommand {
             The language reference is grammar/README.md.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self]
+        subcommands: [
+            BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self,
+        ]
     )
 
     public init() {}

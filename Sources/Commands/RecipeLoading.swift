@@ -9,7 +9,8 @@ enum RecipeLoading {
     }
 
     /// Writes diagnostics to standard error as text, or to standard output as JSON.
-    static func report(_ diagnostics: [Diagnostic], sources: SourceFiles, format: DiagnosticFormat) {
+    static func report(_ diagnostics: [Diagnostic], sources: SourceFiles, format: DiagnosticFormat)
+    {
         switch format {
         case .text:
             guard !diagnostics.isEmpty else { return }
@@ -17,7 +18,8 @@ enum RecipeLoading {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             if errors > 0 || warnings > 0 {
-                Console.error(Self.count(errors, "error") + ", " + Self.count(warnings, "warning") + "\n")
+                Console.error(
+                    Self.count(errors, "error") + ", " + Self.count(warnings, "warning") + "\n")
             }
         case .json:
             Console.output((try? diagnostics.jsonReport.prettyString()) ?? "{}\n")

@@ -52,7 +52,9 @@ public enum Fixtures {
     public static func repositoryRoot(from file: String) -> String {
         var url = URL(fileURLWithPath: file).deletingLastPathComponent()
         while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            if FileManager.default.fileExists(
+                atPath: url.appendingPathComponent("Package.swift").path)
+            {
                 return url.path
             }
             url.deleteLastPathComponent()

@@ -4,7 +4,7 @@ import Foundation
 /// Run it in a release build: `swift run -c release frontier-bench compile`.
 @main
 struct Bench {
-    static let scenarios: [any Scenario] = [CompileScenario()]
+    static let scenarios: [any Scenario] = [CompileScenario(), HostileInputScenario()]
 
     static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -13,15 +13,19 @@ struct Bench {
             for scenario in scenarios { print("  \(scenario.name)  \(scenario.summary)") }
             return
         }
-        let selected = arguments.isEmpty ? scenarios : try arguments.map { name in
-            guard let scenario = scenarios.first(where: { $0.name == name }) else {
-                throw BenchError("unknown scenario '\(name)'; known: "
-                    + scenarios.map(\.name).joined(separator: ", "))
+        let selected =
+            arguments.isEmpty
+            ? scenarios
+            : try arguments.map { name in
+                guard let scenario = scenarios.first(where: { $0.name == name }) else {
+                    throw BenchError(
+                        "unknown scenario '\(name)'; known: "
+                            + scenarios.map(\.name).joined(separator: ", "))
+                }
+                return scenario
             }
-            return scenario
-        }
         #if DEBUG
-            print("warning: this is a debug build; figures are only meaningful with -c release\n")
+        print("warning: this is a debug build; figures are only meaningful with -c release\n")
         #endif
         var rows: [Figure] = []
         for scenario in selected {

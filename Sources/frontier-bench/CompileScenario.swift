@@ -6,7 +6,8 @@ import Recipes
 /// corpus entries (each glob matching a real file).
 struct CompileScenario: Scenario {
     let name = "compile"
-    let summary = "parse + check + plan of a generated 1 MiB recipe (10⁴ keys, 1,000 corpus entries)"
+    let summary =
+        "parse + check + plan of a generated 1 MiB recipe (10⁴ keys, 1,000 corpus entries)"
 
     func run() async throws -> [Figure] {
         let directory = NSTemporaryDirectory() + "frontier-bench-compile-" + UUID().uuidString
@@ -31,9 +32,14 @@ struct CompileScenario: Scenario {
         let times = try Stopwatch.measure(runs: 10, compile)
         return [
             Figure(scenario: name, measure: "recipe size", value: ByteCount.describe(size)),
-            Figure(scenario: name, measure: "keys (approx.) / plan nodes", value: "\(keys) / \(nodes)"),
-            Figure(scenario: name, measure: "median of 10", value: Stopwatch.milliseconds(times.median)),
-            Figure(scenario: name, measure: "fastest of 10", value: Stopwatch.milliseconds(times.min()!)),
+            Figure(
+                scenario: name, measure: "keys (approx.) / plan nodes", value: "\(keys) / \(nodes)"),
+            Figure(
+                scenario: name, measure: "median of 10", value: Stopwatch.milliseconds(times.median)
+            ),
+            Figure(
+                scenario: name, measure: "fastest of 10",
+                value: Stopwatch.milliseconds(times.min()!)),
         ]
     }
 
@@ -45,14 +51,17 @@ struct CompileScenario: Scenario {
         yaml += "  sim:\n    simulated: {}\n"
         for index in 0..<200 {
             yaml += "  endpoint-\(index):\n    base_url: http://127.0.0.1:\(8000 + index)/v1\n"
-            yaml += "    max_concurrency: 64\n    timeout: 600s\n    cache_as: cluster-\(index % 7)\n"
+            yaml +=
+                "    max_concurrency: 64\n    timeout: 600s\n    cache_as: cluster-\(index % 7)\n"
         }
         yaml += "\nmodels:\n"
         let roles = ["writer", "peer", "expert", "judge"]
         for index in 0..<1200 {
             let name = index < roles.count ? roles[index] : "model-\(index)"
-            yaml += "  \(name):\n    endpoint: \(index < roles.count ? "sim" : "endpoint-\(index % 200)")\n"
-            yaml += "    model: organisation-\(index % 37)/a-rather-long-model-name-\(index)-instruct\n"
+            yaml +=
+                "  \(name):\n    endpoint: \(index < roles.count ? "sim" : "endpoint-\(index % 200)")\n"
+            yaml +=
+                "    model: organisation-\(index % 37)/a-rather-long-model-name-\(index)-instruct\n"
             yaml += "    temperature: 0.6\n    top_p: 0.95\n    max_tokens: 4096\n"
             yaml += "    price: { input: 0.56, output: 1.68 }\n"
         }
@@ -88,7 +97,8 @@ struct CompileScenario: Scenario {
             """
         // Pad with comments to 1 MiB, as long recipes carry documentation.
         let target = 1 << 20
-        let line = "# " + String(repeating: "padding to make the recipe one mebibyte ", count: 2) + "\n"
+        let line =
+            "# " + String(repeating: "padding to make the recipe one mebibyte ", count: 2) + "\n"
         while yaml.utf8.count + line.utf8.count <= target { yaml += line }
         let path = directory + "/recipe.yaml"
         try yaml.write(toFile: path, atomically: false, encoding: .utf8)

@@ -194,7 +194,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     ) -> KeyedEncodingContainer<NestedKey> {
         let child = node.appended()
         child.makeObject()
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+        return KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.appended()

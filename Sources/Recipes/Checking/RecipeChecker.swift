@@ -85,20 +85,24 @@ struct RecipeChecker {
         if known.isEmpty {
             notes.append(.init("no \(kind)s are declared"))
         } else {
-            notes.append(.init("known \(kind)s: \(known.map { "'\($0)'" }.joined(separator: ", "))"))
+            notes.append(
+                .init("known \(kind)s: \(known.map { "'\($0)'" }.joined(separator: ", "))"))
         }
         error(.unknownReference, "unknown \(kind) '\(name.value)'", at: name.range, notes: notes)
     }
 
     private mutating func checkTools() {
         for tool in recipe.tools {
-            for setting in tool.writtenSettings where !tool.kind.value.settings.contains(setting.value) {
+            for setting in tool.writtenSettings
+            where !tool.kind.value.settings.contains(setting.value) {
                 let owner = Recipe.Tool.Kind.allCases.first { $0.settings.contains(setting.value) }
                 error(
                     .inapplicableKey,
                     "'\(setting.value)' does not apply to a \(tool.kind.value.rawValue) tool",
                     at: setting.range,
-                    notes: owner.map { [.init("'\(setting.value)' is a setting of \($0.rawValue) tools")] }
+                    notes: owner.map {
+                        [.init("'\(setting.value)' is a setting of \($0.rawValue) tools")]
+                    }
                         ?? [])
             }
         }
@@ -113,7 +117,11 @@ struct RecipeChecker {
                 .mixNot100Percent,
                 "discipline shares sum to \(total.formatted)%; expected 100%",
                 at: recipe.disciplinesRange,
-                notes: mix.map { .init("'\($0.name.value)' is \($0.percent.value.formatted)%", at: $0.percent.range) })
+                notes: mix.map {
+                    .init(
+                        "'\($0.name.value)' is \($0.percent.value.formatted)%", at: $0.percent.range
+                    )
+                })
         }
         let mixNames = mix.map(\.name.value)
         var constant: [String] = []
@@ -152,10 +160,11 @@ struct RecipeChecker {
     /// `solves` within `0…attempts`, and a ZPD band that some item can land in.
     private mutating func checkBands() {
         let difficulty = recipe.difficulty
-        var bands: [(role: String, attempts: Located<Int>, solves: Located<SolveRule>, mustFail: Bool)] = [
-            ("peer", difficulty.peer.attempts, difficulty.peer.solves, true),
-            ("expert", difficulty.expert.attempts, difficulty.expert.solves, false),
-        ]
+        var bands:
+            [(role: String, attempts: Located<Int>, solves: Located<SolveRule>, mustFail: Bool)] = [
+                ("peer", difficulty.peer.attempts, difficulty.peer.solves, true),
+                ("expert", difficulty.expert.attempts, difficulty.expert.solves, false),
+            ]
         if let exam = recipe.exam {
             bands += [
                 ("exam peer", exam.peer.attempts, exam.peer.solves, true),
@@ -202,7 +211,8 @@ struct RecipeChecker {
         for source in recipe.corpus + (recipe.exam?.corpus ?? []) where !source.path.value.isEmpty {
             if Glob(source.path.value).files(in: source.baseDirectory).isEmpty {
                 error(
-                    .noMatchingFiles, "'\(source.path.value)' matches no files", at: source.path.range,
+                    .noMatchingFiles, "'\(source.path.value)' matches no files",
+                    at: source.path.range,
                     notes: [.init("paths are relative to '\(source.baseDirectory)'")])
             }
         }
@@ -213,18 +223,23 @@ struct RecipeChecker {
         ]
         for prompt in prompts.compactMap({ $0 })
         where !FileManager.default.fileExists(atPath: prompt.resolvedPath) {
-            error(.fileNotFound, "no prompt template at '\(prompt.resolvedPath)'", at: prompt.path.range)
+            error(
+                .fileNotFound, "no prompt template at '\(prompt.resolvedPath)'",
+                at: prompt.path.range)
         }
     }
 
     private mutating func checkOutputs() {
-        var files = recipe.outputs.all.map { (name: $0.name, path: $0.file.path, resolved: $0.file.resolvedPath) }
+        var files = recipe.outputs.all.map {
+            (name: $0.name, path: $0.file.path, resolved: $0.file.resolvedPath)
+        }
         if let exam = recipe.exam {
             files.append(("exam", exam.output, exam.resolvedOutput))
         }
         if recipe.outputs.all.isEmpty, object.has("outputs") {
             error(
-                .noOutputs, "'outputs' declares no files; expected at least one of sft, cpt, review",
+                .noOutputs,
+                "'outputs' declares no files; expected at least one of sft, cpt, review",
                 at: recipe.outputs.range)
         }
         var seen: [String: (name: String, path: Located<String>)] = [:]
@@ -233,7 +248,8 @@ struct RecipeChecker {
                 error(
                     .duplicateOutput,
                     "outputs '\(first.name)' and '\(file.name)' both write '\(file.path.value)'",
-                    at: file.path.range, notes: [.init("'\(first.name)' writes it here", at: first.path.range)])
+                    at: file.path.range,
+                    notes: [.init("'\(first.name)' writes it here", at: first.path.range)])
             } else {
                 seen[file.resolved] = (file.name, file.path)
             }

@@ -20,7 +20,8 @@ public struct Glob: Sendable, Hashable {
             literal.append(component)
         }
         let rest = Array(components.dropFirst(literal.count))
-        let root = (isAbsolute ? "/" : (base == "." ? "" : base + "/")) + literal.joined(separator: "/")
+        let root =
+            (isAbsolute ? "/" : (base == "." ? "" : base + "/")) + literal.joined(separator: "/")
         var results: [String] = []
         if rest.isEmpty {
             var isDirectory: ObjCBool = false

@@ -37,14 +37,16 @@ public struct RecipeLoader: Sendable {
     public func load(_ path: String) -> LoadedRecipe {
         var session = LoadSession(loader: self)
         guard let root = session.read(path, chain: [], from: nil) else {
-            return LoadedRecipe(recipe: nil, diagnostics: session.diagnostics, sources: session.sources)
+            return LoadedRecipe(
+                recipe: nil, diagnostics: session.diagnostics, sources: session.sources)
         }
         guard root.pairs != nil else {
             session.diagnostics.append(
                 .error(
                     .notARecipe, "a recipe is a mapping of sections; found \(root.kindDescription)",
                     at: root.range))
-            return LoadedRecipe(recipe: nil, diagnostics: session.diagnostics, sources: session.sources)
+            return LoadedRecipe(
+                recipe: nil, diagnostics: session.diagnostics, sources: session.sources)
         }
         var validator = ShapeValidator(environment: environment)
         let shaped = validator.validate(root, as: .object(Recipe.shape), path: "")
@@ -73,9 +75,12 @@ private struct LoadSession {
     /// The YAML tree of `path` with its `extends` chain merged in; nil when unreadable.
     /// `reference` is the `extends` value that named this file, for errors about it.
     mutating func read(_ path: String, chain: [String], from reference: YAMLNode?) -> YAMLNode? {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+            .path
         if let index = chain.firstIndex(of: canonical) {
-            let cycle = (chain[index...] + [canonical]).map { "'\($0.split(separator: "/").last!)'" }
+            let cycle = (chain[index...] + [canonical]).map {
+                "'\($0.split(separator: "/").last!)'"
+            }
             diagnostics.append(
                 .error(
                     .extendsCycle,
@@ -85,7 +90,8 @@ private struct LoadSession {
         }
         if chain.count >= loader.maxExtendsDepth {
             diagnostics.append(
-                .error(.extendsCycle, "'extends' chain is deeper than \(loader.maxExtendsDepth) files",
+                .error(
+                    .extendsCycle, "'extends' chain is deeper than \(loader.maxExtendsDepth) files",
                     at: reference?.range))
             return nil
         }
@@ -104,7 +110,9 @@ private struct LoadSession {
         node.content = .mapping(rest)
         guard let base = extends.scalar?.text, extends.scalar != nil else {
             diagnostics.append(
-                .error(.typeMismatch, "found \(extends.kindDescription) for 'extends'; expected a path",
+                .error(
+                    .typeMismatch,
+                    "found \(extends.kindDescription) for 'extends'; expected a path",
                     at: extends.range))
             return node
         }
@@ -122,7 +130,8 @@ private struct LoadSession {
         else {
             if let reference {
                 diagnostics.append(
-                    .error(.extendsNotFound, "no recipe at '\(path)' to extend", at: reference.range))
+                    .error(
+                        .extendsNotFound, "no recipe at '\(path)' to extend", at: reference.range))
             } else {
                 diagnostics.append(
                     .error(.unreadableFile, "no recipe file at '\(path)'", at: nil))
@@ -140,12 +149,14 @@ private struct LoadSession {
             return nil
         }
         guard let data = manager.contents(atPath: path) else {
-            diagnostics.append(.error(.unreadableFile, "cannot read '\(path)'", at: reference?.range))
+            diagnostics.append(
+                .error(.unreadableFile, "cannot read '\(path)'", at: reference?.range))
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(
-                .error(.unreadableFile, "'\(path)' is not UTF-8 text",
+                .error(
+                    .unreadableFile, "'\(path)' is not UTF-8 text",
                     at: SourceRange(at: SourceLocation(file: path, line: 1, column: 1))))
             return nil
         }
@@ -158,7 +169,8 @@ private struct LoadSession {
         var merged = basePairs
         for pair in overPairs {
             if let index = merged.firstIndex(where: { $0.name == pair.name }) {
-                merged[index] = YAMLPair(key: pair.key, value: merge(merged[index].value, pair.value))
+                merged[index] = YAMLPair(
+                    key: pair.key, value: merge(merged[index].value, pair.value))
             } else {
                 merged.append(pair)
             }

@@ -50,9 +50,11 @@ extension Recipe {
             "Where each document's discipline is read from. Exactly one of `field` and "
                 + "`frontmatter`.",
             fields: [
-                Field("field", .string(.text), "JSONL: the field holding the discipline.",
+                Field(
+                    "field", .string(.text), "JSONL: the field holding the discipline.",
                     example: "field: category"),
-                Field("frontmatter", .string(.text),
+                Field(
+                    "frontmatter", .string(.text),
                     "Markdown: the front-matter key holding the discipline.",
                     example: "frontmatter: discipline"),
             ],
@@ -61,20 +63,25 @@ extension Recipe {
         static let shape = ObjectShape(
             "corpus source", "Documents matched by a glob and tagged by discipline.",
             fields: [
-                Field("path", .string(.glob), required: true,
+                Field(
+                    "path", .string(.glob), required: true,
                     "A glob relative to the recipe file (`*`, `?`, `[abc]`, `**` for any depth). "
                         + "It must match at least one file.",
                     example: "path: corpus/physics/**/*.md"),
-                Field("discipline", .scalarOrObject(scalar: .string(.text), object: disciplineShape),
+                Field(
+                    "discipline", .scalarOrObject(scalar: .string(.text), object: disciplineShape),
                     required: true,
                     "The discipline of every document, or where to read it from.",
                     example: "discipline: { field: category }"),
-                Field("format", .choice(["auto", "markdown", "text", "jsonl"]), default: "auto",
+                Field(
+                    "format", .choice(["auto", "markdown", "text", "jsonl"]), default: "auto",
                     "How files are read; `auto` goes by extension (`.md`, `.jsonl`, else text).",
                     example: "format: jsonl"),
-                Field("text", .string(.text), default: "text",
+                Field(
+                    "text", .string(.text), default: "text",
                     "JSONL: the field holding the document text.", example: "text: abstract"),
-                Field("id", .string(.text),
+                Field(
+                    "id", .string(.text),
                     "JSONL: the field holding a stable document id (default: the line number).",
                     example: "id: doi"),
             ])

@@ -15,7 +15,8 @@ extension Recipe {
             attempts = object.integer("attempts")!
             solves = object.solves("solves")!
             budget = Budget(object.shape.field("budget") != nil ? object.object("budget") : nil)
-            maxTurns = object.shape.field("max_turns") != nil ? object.integer("max_turns")!.value : 1
+            maxTurns =
+                object.shape.field("max_turns") != nil ? object.integer("max_turns")!.value : 1
             prompt = PromptOverride(object.string("prompt"))
         }
 
@@ -24,22 +25,28 @@ extension Recipe {
             template: String
         ) -> ObjectShape {
             var fields = [
-                Field("model", .reference(.model), required: true, "The solver's model.",
+                Field(
+                    "model", .reference(.model), required: true, "The solver's model.",
                     example: "model: \(name)"),
-                Field("attempts", .integer(1...100), default: .integer(attempts),
+                Field(
+                    "attempts", .integer(1...100), default: .integer(attempts),
                     "Independent attempts per item.", example: "attempts: \(attempts)"),
-                Field("solves", .solves, default: solves,
+                Field(
+                    "solves", .solves, default: solves,
                     "How many correct attempts put an item in the band: a count, or a comparison "
                         + "such as `\">=1\"`, within 0 to `attempts`.",
                     example: "solves: \(solves == .string(">=1") ? "\">=1\"" : "0")"),
-                Field("prompt", .string(.path), "Override of the built-in `\(template)` template.",
+                Field(
+                    "prompt", .string(.path), "Override of the built-in `\(template)` template.",
                     example: "prompt: prompts/\(template).mustache"),
             ]
             if tools {
                 fields += [
-                    Field("budget", .object(Budget.shape), "Tool calls allowed per attempt.",
+                    Field(
+                        "budget", .object(Budget.shape), "Tool calls allowed per attempt.",
                         example: "budget: { search: 4, browse: 4, python: 3, total: 8 }"),
-                    Field("max_turns", .integer(1...200), default: 12, "Most turns per attempt.",
+                    Field(
+                        "max_turns", .integer(1...200), default: 12, "Most turns per attempt.",
                         example: "max_turns: 12"),
                 ]
             }
@@ -68,11 +75,14 @@ extension Recipe {
         static let shape = ObjectShape(
             "judge", "The judge in full form.",
             fields: [
-                Field("model", .reference(.model), required: true, "The judge's model.",
+                Field(
+                    "model", .reference(.model), required: true, "The judge's model.",
                     example: "model: judge"),
-                Field("tolerance", .number(0...1), default: 0.01,
+                Field(
+                    "tolerance", .number(0...1), default: 0.01,
                     "Relative tolerance for numeric answers.", example: "tolerance: 0.01"),
-                Field("prompt", .string(.path), "Override of the built-in `judge` template.",
+                Field(
+                    "prompt", .string(.path), "Override of the built-in `judge` template.",
                     example: "prompt: prompts/judge.mustache"),
             ])
     }
@@ -92,25 +102,31 @@ extension Recipe {
         }
 
         static let peerShape = Solver.shape(
-            "peer", "The less knowledgeable peer: answers without tools. Items it solves go to "
+            "peer",
+            "The less knowledgeable peer: answers without tools. Items it solves go to "
                 + "`cpt`.", attempts: 1, solves: 0, tools: false, template: "answer")
 
         static let expertShape = Solver.shape(
-            "expert", "The more knowledgeable other: an agent with tools. Items it solves and "
+            "expert",
+            "The more knowledgeable other: an agent with tools. Items it solves and "
                 + "the peer does not are the frontier (`sft`); items it never solves go to `review`.",
             attempts: 3, solves: ">=1", tools: true, template: "expert")
 
         static let shape = ObjectShape(
             "difficulty", "Stage III: the ZPD band.",
             fields: [
-                Field("peer", .object(peerShape), required: true, "The peer, without tools.",
+                Field(
+                    "peer", .object(peerShape), required: true, "The peer, without tools.",
                     example: "peer: { model: peer, attempts: 1, solves: 0 }"),
-                Field("expert", .object(expertShape), required: true, "The expert, with tools.",
+                Field(
+                    "expert", .object(expertShape), required: true, "The expert, with tools.",
                     example: "expert: { model: expert, attempts: 3, solves: \">=1\" }"),
-                Field("judge", .scalarOrObject(scalar: .reference(.model), object: Judge.shape),
+                Field(
+                    "judge", .scalarOrObject(scalar: .reference(.model), object: Judge.shape),
                     required: true, "The model that judges answers against the reference.",
                     example: "judge: judge"),
-                Field("dedup", .number(0...1), default: 0.7,
+                Field(
+                    "dedup", .number(0...1), default: 0.7,
                     "Drop an item at or above this similarity to an item already kept.",
                     example: "dedup: 0.7"),
             ])

@@ -61,25 +61,33 @@ extension Recipe {
         }
 
         static let shape = ObjectShape(
-            "escalation", "Stage II: a refinement agent with tools rewrites each question, round "
+            "escalation",
+            "Stage II: a refinement agent with tools rewrites each question, round "
                 + "by round, into a harder one.",
             fields: [
-                Field("model", .reference(.model), required: true, "The refining agent's model.",
+                Field(
+                    "model", .reference(.model), required: true, "The refining agent's model.",
                     example: "model: writer"),
-                Field("rounds", .integer(1...100), default: 8,
+                Field(
+                    "rounds", .integer(1...100), default: 8,
                     "Most refinement rounds per item (the paper's K_max).", example: "rounds: 8"),
-                Field("stop", .choice(["peer-fails", "fixed"]), default: "peer-fails",
+                Field(
+                    "stop", .choice(["peer-fails", "fixed"]), default: "peer-fails",
                     "`peer-fails`: stop once the peer fails the question. `fixed`: always run "
                         + "every round.", example: "stop: fixed"),
-                Field("dimensions", .list(.choice(allDimensions), minCount: 1),
+                Field(
+                    "dimensions", .list(.choice(allDimensions), minCount: 1),
                     default: .array(allDimensions.map { .string($0) }),
                     "The ways a round may make a question harder.",
                     example: "dimensions: [knowledge-expansion, computational-formulation]"),
-                Field("budget", .object(Budget.shape), "Tool calls allowed per round.",
+                Field(
+                    "budget", .object(Budget.shape), "Tool calls allowed per round.",
                     example: "budget: { search: 3, browse: 3, python: 2, total: 6 }"),
-                Field("max_turns", .integer(1...200), default: 8,
+                Field(
+                    "max_turns", .integer(1...200), default: 8,
                     "Most model turns per round.", example: "max_turns: 8"),
-                Field("prompt", .string(.path), "Override of the built-in `escalate` template.",
+                Field(
+                    "prompt", .string(.path), "Override of the built-in `escalate` template.",
                     example: "prompt: prompts/escalate.mustache"),
             ])
     }

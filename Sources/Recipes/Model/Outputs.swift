@@ -37,13 +37,16 @@ extension Recipe {
             range = object.range
         }
 
-        static func fileShape(_ name: String, _ description: String, extra: [Field] = [])
+        static func fileShape(
+            _ name: String, _ description: String, extra: [Field] = []
+        )
             -> ObjectShape
         {
             ObjectShape(
                 name, description,
                 fields: [
-                    Field("path", .string(.path), required: true,
+                    Field(
+                        "path", .string(.path), required: true,
                         "Where to write the file, relative to the recipe.",
                         example: "path: out/\(name).jsonl")
                 ] + extra)
@@ -52,23 +55,37 @@ extension Recipe {
         static let shape = ObjectShape(
             "outputs", "The files the build writes; at least one.",
             fields: [
-                Field("sft", .object(fileShape(
-                    "sft", "ZPD items with one correct expert trajectory each, in OpenAI chat "
-                        + "fine-tuning format.",
-                    extra: [
-                        Field("format", .choice(["openai-chat"]), default: "openai-chat",
-                            "The record format.", example: "format: openai-chat"),
-                        Field("reasoning", .boolean, default: false,
-                            "Include the expert's reasoning text in assistant messages.",
-                            example: "reasoning: true"),
-                    ])),
+                Field(
+                    "sft",
+                    .object(
+                        fileShape(
+                            "sft",
+                            "ZPD items with one correct expert trajectory each, in OpenAI chat "
+                                + "fine-tuning format.",
+                            extra: [
+                                Field(
+                                    "format", .choice(["openai-chat"]), default: "openai-chat",
+                                    "The record format.", example: "format: openai-chat"),
+                                Field(
+                                    "reasoning", .boolean, default: false,
+                                    "Include the expert's reasoning text in assistant messages.",
+                                    example: "reasoning: true"),
+                            ])),
                     "Supervised fine-tuning trajectories.", example: "sft: { path: out/sft.jsonl }"),
-                Field("cpt", .object(fileShape(
-                    "cpt", "Chunks and peer-solvable question/answer texts as `{\"text\": …}`.")),
+                Field(
+                    "cpt",
+                    .object(
+                        fileShape(
+                            "cpt",
+                            "Chunks and peer-solvable question/answer texts as `{\"text\": …}`.")),
                     "Continued-pretraining text.", example: "cpt: { path: out/cpt.jsonl }"),
-                Field("review", .object(fileShape(
-                    "review", "Items the expert failed every attempt, with all attempts and "
-                        + "verdicts.")),
+                Field(
+                    "review",
+                    .object(
+                        fileShape(
+                            "review",
+                            "Items the expert failed every attempt, with all attempts and "
+                                + "verdicts.")),
                     "A queue for people to review.", example: "review: { path: out/review.jsonl }"),
             ])
     }
@@ -98,9 +115,11 @@ extension Recipe {
             ObjectShape(
                 "admit \(name)", "Admission rule for the \(name).",
                 fields: [
-                    Field("attempts", .integer(1...100), default: 3, "Attempts per item.",
+                    Field(
+                        "attempts", .integer(1...100), default: 3, "Attempts per item.",
                         example: "attempts: 3"),
-                    Field("solves", .solves, default: .integer(solves),
+                    Field(
+                        "solves", .solves, default: .integer(solves),
                         "Correct attempts required for admission.", example: "solves: \(solves)"),
                 ])
         }
@@ -109,26 +128,34 @@ extension Recipe {
         static let admitExpertShape = admitSolverShape("expert", solves: 3)
 
         static let admitShape = ObjectShape(
-            "admit", "The exam's admission rule (the paper's: the peer fails 3 of 3 without "
+            "admit",
+            "The exam's admission rule (the paper's: the peer fails 3 of 3 without "
                 + "tools, the expert solves 3 of 3 with tools).",
             fields: [
-                Field("peer", .object(admitPeerShape), "The peer's rule.",
+                Field(
+                    "peer", .object(admitPeerShape), "The peer's rule.",
                     example: "peer: { attempts: 3, solves: 0 }"),
-                Field("expert", .object(admitExpertShape), "The expert's rule.",
+                Field(
+                    "expert", .object(admitExpertShape), "The expert's rule.",
                     example: "expert: { attempts: 3, solves: 3 }"),
             ])
 
         static let shape = ObjectShape(
             "exam", "The ZPD Exam: a benchmark from a corpus disjoint from training.",
             fields: [
-                Field("corpus", .list(.object(CorpusSource.shape), minCount: 1), required: true,
+                Field(
+                    "corpus", .list(.object(CorpusSource.shape), minCount: 1), required: true,
                     "The exam's corpus; no document may also be in the training corpus.",
-                    example: "corpus: [{ path: exam/*.md, discipline: { frontmatter: discipline } }]"),
-                Field("size", .integer(1...1_000_000), default: 100, "Items to admit.",
+                    example:
+                        "corpus: [{ path: exam/*.md, discipline: { frontmatter: discipline } }]"),
+                Field(
+                    "size", .integer(1...1_000_000), default: 100, "Items to admit.",
                     example: "size: 100"),
-                Field("admit", .object(admitShape), "The admission rule.",
+                Field(
+                    "admit", .object(admitShape), "The admission rule.",
                     example: "admit: { peer: { attempts: 3, solves: 0 } }"),
-                Field("output", .string(.path), required: true,
+                Field(
+                    "output", .string(.path), required: true,
                     "Where to write the exam JSONL, relative to the recipe.",
                     example: "output: out/exam.jsonl"),
             ])

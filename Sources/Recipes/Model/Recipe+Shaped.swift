@@ -21,11 +21,13 @@ extension Recipe {
         corpus = (object.list("corpus") ?? []).compactMap { $0.object.map(CorpusSource.init) }
         disciplines = (object.entries("disciplines") ?? []).compactMap { entry in
             guard case .percentage(let percent) = entry.value.content else { return nil }
-            return DisciplineShare(name: entry.name, percent: Located(percent, at: entry.value.range))
+            return DisciplineShare(
+                name: entry.name, percent: Located(percent, at: entry.value.range))
         }
         disciplinesRange = object.value("disciplines")?.range ?? object.range
         compose = Compose(object.objectOrEmpty("compose", shape: Compose.shape))
-        seedQuestions = SeedQuestions(object.objectOrEmpty("seed_questions", shape: SeedQuestions.shape))
+        seedQuestions = SeedQuestions(
+            object.objectOrEmpty("seed_questions", shape: SeedQuestions.shape))
         escalation = Escalation(object.objectOrEmpty("escalation", shape: Escalation.shape))
         difficulty = Difficulty(object.objectOrEmpty("difficulty", shape: Difficulty.shape))
         outputs = Outputs(object.objectOrEmpty("outputs", shape: Outputs.shape))

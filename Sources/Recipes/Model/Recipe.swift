@@ -100,7 +100,9 @@ public struct Recipe: Sendable {
                 "difficulty", .object(Difficulty.shape), required: true,
                 "Stage III: the ZPD band. A peer without tools must fail; an expert with tools "
                     + "must succeed.",
-                example: "difficulty:\n  peer: { model: peer }\n  expert: { model: expert }\n  judge: judge"),
+                example:
+                    "difficulty:\n  peer: { model: peer }\n  expert: { model: expert }\n  judge: judge"
+            ),
             Field(
                 "outputs", .object(Outputs.shape), required: true,
                 "The files the build writes.",
@@ -109,7 +111,9 @@ public struct Recipe: Sendable {
                 "exam", .object(Exam.shape),
                 "The ZPD Exam: a benchmark built by the same engine from a corpus disjoint from "
                     + "training.",
-                example: "exam:\n  corpus: [{ path: exam/*.md, discipline: physics }]\n  output: out/exam.jsonl"),
+                example:
+                    "exam:\n  corpus: [{ path: exam/*.md, discipline: physics }]\n  output: out/exam.jsonl"
+            ),
         ])
 
     /// The shape of the whole language, from the top.

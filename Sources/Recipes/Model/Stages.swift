@@ -60,16 +60,19 @@ extension Recipe {
         static let condenseShape = ObjectShape(
             "condense", "Rewrite each chunk into a dense, self-contained passage with a model.",
             fields: [
-                Field("model", .reference(.model), required: true, "The model that condenses.",
+                Field(
+                    "model", .reference(.model), required: true, "The model that condenses.",
                     example: "model: writer"),
-                Field("prompt", .string(.path), "Override of the built-in `condense` template.",
+                Field(
+                    "prompt", .string(.path), "Override of the built-in `condense` template.",
                     example: "prompt: prompts/condense.mustache"),
             ])
 
         static let similarityShape = ObjectShape(
             "embedding similarity", "Similarity by the cosine of embeddings from a model.",
             fields: [
-                Field("model", .reference(.model), required: true,
+                Field(
+                    "model", .reference(.model), required: true,
                     "A model on an endpoint that serves `/v1/embeddings`.",
                     example: "model: embedder")
             ])
@@ -77,27 +80,36 @@ extension Recipe {
         static let shape = ObjectShape(
             "compose", "Stage I: chunking the corpus and composing knowledge units.",
             fields: [
-                Field("chunk_chars", .integer(200...100_000), default: 1500,
+                Field(
+                    "chunk_chars", .integer(200...100_000), default: 1500,
                     "Most characters per chunk; chunks split on paragraph boundaries.",
                     example: "chunk_chars: 1500"),
-                Field("units", .integer(1...10_000_000), default: 100,
+                Field(
+                    "units", .integer(1...10_000_000), default: 100,
                     "How many knowledge units to draw.", example: "units: 500"),
-                Field("chunks_per_unit", .integer(1...16), default: 3,
+                Field(
+                    "chunks_per_unit", .integer(1...16), default: 3,
                     "Chunks in each unit (the paper uses triplets).", example: "chunks_per_unit: 3"),
-                Field("neighbors", .integer(1...1000), default: 10,
+                Field(
+                    "neighbors", .integer(1...1000), default: 10,
                     "Nearest chunks considered around each anchor chunk.",
                     example: "neighbors: 10"),
-                Field("coherence", .number(0...1), default: 0.25,
+                Field(
+                    "coherence", .number(0...1), default: 0.25,
                     "Least pairwise similarity of a unit's chunks, on the similarity's scale.",
                     example: "coherence: 0.25"),
-                Field("similarity", .scalarOrObject(scalar: .choice(["lexical"]), object: similarityShape),
+                Field(
+                    "similarity",
+                    .scalarOrObject(scalar: .choice(["lexical"]), object: similarityShape),
                     default: "lexical",
                     "`lexical` (built-in TF-IDF cosine) or `{ model: NAME }` for embeddings.",
                     example: "similarity: { model: embedder }"),
-                Field("cross_discipline", .choice(["allow", "require", "forbid"]), default: "allow",
+                Field(
+                    "cross_discipline", .choice(["allow", "require", "forbid"]), default: "allow",
                     "Whether a unit may, must, or must not mix disciplines.",
                     example: "cross_discipline: forbid"),
-                Field("condense", .object(condenseShape),
+                Field(
+                    "condense", .object(condenseShape),
                     "Optional: condense chunks with a model before composing.",
                     example: "condense: { model: writer }"),
             ])
@@ -118,11 +130,14 @@ extension Recipe {
         static let shape = ObjectShape(
             "seed questions", "Turning each knowledge unit into a first question and answer.",
             fields: [
-                Field("model", .reference(.model), required: true, "The model that writes them.",
+                Field(
+                    "model", .reference(.model), required: true, "The model that writes them.",
                     example: "model: writer"),
-                Field("per_unit", .integer(1...100), default: 1, "Questions per unit.",
+                Field(
+                    "per_unit", .integer(1...100), default: 1, "Questions per unit.",
                     example: "per_unit: 1"),
-                Field("prompt", .string(.path), "Override of the built-in `seed` template.",
+                Field(
+                    "prompt", .string(.path), "Override of the built-in `seed` template.",
                     example: "prompt: prompts/seed.mustache"),
             ])
     }

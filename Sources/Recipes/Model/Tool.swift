@@ -61,19 +61,25 @@ extension Recipe {
         static let shape = ObjectShape(
             "tool", "A tool agents may call. Settings apply only to their kind.",
             fields: [
-                Field("kind", .choice(Kind.allCases.map(\.rawValue)), required: true,
+                Field(
+                    "kind", .choice(Kind.allCases.map(\.rawValue)), required: true,
                     "`corpus-search`: BM25 over the recipe's corpus. `corpus-browse`: open a "
                         + "document or chunk by id. `python`: run a program in a sandbox.",
                     example: "kind: corpus-search"),
-                Field("top_k", .integer(1...100), default: 5,
+                Field(
+                    "top_k", .integer(1...100), default: 5,
                     "corpus-search: results per query.", example: "top_k: 5"),
-                Field("max_chars", .integer(100...1_000_000), default: 4000,
+                Field(
+                    "max_chars", .integer(100...1_000_000), default: 4000,
                     "corpus-browse: characters per window.", example: "max_chars: 4000"),
-                Field("timeout", .duration(0.1...3600), default: "10s",
+                Field(
+                    "timeout", .duration(0.1...3600), default: "10s",
                     "python: wall time per run.", example: "timeout: 10s"),
-                Field("memory", .size(16_000_000...68_719_476_736), default: "512MB",
+                Field(
+                    "memory", .size(16_000_000...68_719_476_736), default: "512MB",
                     "python: memory limit per run.", example: "memory: 512MB"),
-                Field("max_output", .size(1_000...104_857_600), default: "64KB",
+                Field(
+                    "max_output", .size(1_000...104_857_600), default: "64KB",
                     "python: output kept per run; the rest is cut with a notice.",
                     example: "max_output: 64KB"),
             ])

@@ -23,10 +23,14 @@ extension PlanGraph {
 
     /// Graphviz `dot` source.
     public func dotRendering() -> String {
-        var lines = ["digraph plan {", "  rankdir=TB;", "  node [shape=box, fontname=\"Helvetica\"];"]
+        var lines = [
+            "digraph plan {", "  rankdir=TB;", "  node [shape=box, fontname=\"Helvetica\"];",
+        ]
         for node in nodes {
             let label = "\(node.id)\\n\(node.kind.rawValue) \(node.key.prefix(8))"
-            lines.append("  \(Self.dotQuote(node.id)) [label=\(Self.dotQuote(label, escapeBackslash: false))];")
+            lines.append(
+                "  \(Self.dotQuote(node.id)) [label=\(Self.dotQuote(label, escapeBackslash: false))];"
+            )
         }
         for edge in edges {
             lines.append("  \(Self.dotQuote(edge.from)) -> \(Self.dotQuote(edge.to));")
@@ -42,7 +46,8 @@ extension PlanGraph {
         var lines = ["flowchart TD"]
         for node in nodes {
             let label = "\(node.id)<br/>\(node.kind.rawValue) \(node.key.prefix(8))"
-            lines.append("  \(names[node.id]!)[\"\(label.replacingOccurrences(of: "\"", with: "#quot;"))\"]")
+            lines.append(
+                "  \(names[node.id]!)[\"\(label.replacingOccurrences(of: "\"", with: "#quot;"))\"]")
         }
         for edge in edges {
             lines.append("  \(names[edge.from]!) --> \(names[edge.to]!)")

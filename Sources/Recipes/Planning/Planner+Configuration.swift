@@ -27,7 +27,11 @@ extension PlanBuilder {
     }
 
     var similarityModels: [String: String] {
-        if case .model(let model) = recipe.compose.similarity { ["embedder": model.value] } else { [:] }
+        if case .model(let model) = recipe.compose.similarity {
+            ["embedder": model.value]
+        } else {
+            [:]
+        }
     }
 
     func composeConfiguration(units: Int) -> JSONValue {
@@ -37,7 +41,8 @@ extension PlanBuilder {
         return [
             "units": .integer(units), "chunks_per_unit": .integer(compose.chunksPerUnit.value),
             "neighbors": .integer(compose.neighbors.value), "coherence": .number(compose.coherence),
-            "similarity": similarityConfiguration, "cross_discipline": .string(compose.crossDiscipline),
+            "similarity": similarityConfiguration,
+            "cross_discipline": .string(compose.crossDiscipline),
             "disciplines": .object(mix), "seed": .integer(recipe.seed),
         ]
     }
@@ -49,7 +54,8 @@ extension PlanBuilder {
             case .lexical: "lexical"
             case .model(let model): "embeddings of \(model.value)"
             }
-        return "\(units) units of \(compose.chunksPerUnit.value) chunks, \(compose.neighbors.value) "
+        return
+            "\(units) units of \(compose.chunksPerUnit.value) chunks, \(compose.neighbors.value) "
             + "neighbours, coherence \(compose.coherence.formatted), \(similarity)"
     }
 

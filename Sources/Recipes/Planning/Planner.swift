@@ -32,7 +32,8 @@ struct PlanBuilder {
         let ingests = try addIngests(recipe.corpus, prefix: "", kind: .ingest)
         let chunk = try addChunk("chunk", kind: .chunk, inputs: ingests)
         let compose = try add(
-            "compose", .compose, inputs: [chunk], summary: composeSummary(units: recipe.compose.units),
+            "compose", .compose, inputs: [chunk],
+            summary: composeSummary(units: recipe.compose.units),
             configuration: composeConfiguration(units: recipe.compose.units),
             models: similarityModels)
         let seed = try addSeed("seed", kind: .seed, input: compose)
@@ -40,8 +41,8 @@ struct PlanBuilder {
         let difficulty = recipe.difficulty
         let calibrate = try add(
             "calibrate", .calibrate, inputs: [escalate],
-            summary: "peer \(solverSummary(difficulty.peer)); expert "
-                + "\(solverSummary(difficulty.expert)); judge \(difficulty.judge.model.value)",
+            summary: "peer: \(solverSummary(difficulty.peer)); expert: "
+                + "\(solverSummary(difficulty.expert)); judge: \(difficulty.judge.model.value)",
             configuration: [
                 "peer": solverConfiguration(difficulty.peer, tools: false),
                 "expert": solverConfiguration(difficulty.expert, tools: true),
@@ -60,10 +61,14 @@ struct PlanBuilder {
         let dedup = try add(
             "dedup", .dedup, inputs: [calibrate],
             summary: "drop ZPD items with similarity ≥ \(difficulty.dedup.formatted) to a kept one",
-            configuration: ["threshold": .number(difficulty.dedup), "similarity": similarityConfiguration],
+            configuration: [
+                "threshold": .number(difficulty.dedup), "similarity": similarityConfiguration,
+            ],
             models: similarityModels)
         for (name, file) in recipe.outputs.all {
-            var configuration: JSONValue = ["output": .string(name), "path": .string(file.path.value)]
+            var configuration: JSONValue = [
+                "output": .string(name), "path": .string(file.path.value),
+            ]
             if name == "sft" {
                 configuration = [
                     "output": "sft", "path": .string(file.path.value), "format": "openai-chat",
@@ -80,15 +85,17 @@ struct PlanBuilder {
         let ingests = try addIngests(exam.corpus, prefix: "exam.", kind: .examIngest)
         let chunk = try addChunk("exam.chunk", kind: .examChunk, inputs: ingests)
         let compose = try add(
-            "exam.compose", .examCompose, inputs: [chunk], summary: composeSummary(units: exam.size),
+            "exam.compose", .examCompose, inputs: [chunk],
+            summary: composeSummary(units: exam.size),
             configuration: composeConfiguration(units: exam.size), models: similarityModels)
         let seed = try addSeed("exam.seed", kind: .examSeed, input: compose)
         let escalate = try addEscalate("exam.escalate", kind: .examEscalate, input: seed)
         let difficulty = recipe.difficulty
         let admit = try add(
             "exam.admit", .examAdmit, inputs: [escalate],
-            summary: "peer \(exam.peer.attempts.value)×, solves \(exam.peer.solves.value); expert "
-                + "\(exam.expert.attempts.value)×, solves \(exam.expert.solves.value); judge "
+            summary:
+                "peer: \(exam.peer.attempts.value)×, solves \(exam.peer.solves.value); expert: "
+                + "\(exam.expert.attempts.value)×, solves \(exam.expert.solves.value); judge: "
                 + difficulty.judge.model.value,
             configuration: [
                 "peer": [
@@ -158,7 +165,9 @@ struct PlanBuilder {
         }
     }
 
-    private mutating func addChunk(_ id: String, kind: PlanNode.Kind, inputs: [String]) throws -> String {
+    private mutating func addChunk(
+        _ id: String, kind: PlanNode.Kind, inputs: [String]
+    ) throws -> String {
         let compose = recipe.compose
         var configuration: [String: JSONValue] = ["chunk_chars": .integer(compose.chunkChars)]
         var summary = "paragraphs up to \(compose.chunkChars) chars"
@@ -175,7 +184,8 @@ struct PlanBuilder {
             prompts: prompts, models: models)
     }
 
-    private mutating func addSeed(_ id: String, kind: PlanNode.Kind, input: String) throws -> String {
+    private mutating func addSeed(_ id: String, kind: PlanNode.Kind, input: String) throws -> String
+    {
         let seed = recipe.seedQuestions
         return try add(
             id, kind, inputs: [input],
@@ -184,7 +194,9 @@ struct PlanBuilder {
             prompts: ["seed": (seed.prompt, "seed")], models: ["writer": seed.model.value])
     }
 
-    private mutating func addEscalate(_ id: String, kind: PlanNode.Kind, input: String) throws -> String {
+    private mutating func addEscalate(
+        _ id: String, kind: PlanNode.Kind, input: String
+    ) throws -> String {
         let escalation = recipe.escalation
         var models = ["refiner": escalation.model.value]
         var prompts: [String: (Recipe.PromptOverride?, String)] = [

@@ -29,16 +29,28 @@ private struct JSONSchemaWriter {
         switch shape {
         case .string: return ["type": "string"]
         case .reference(let kind):
-            return ["type": "string", "description": .string("The name of a declared \(kind.rawValue).")]
+            return [
+                "type": "string",
+                "description": .string("The name of a declared \(kind.rawValue)."),
+            ]
         case .integer(let range):
-            return ["type": "integer", "minimum": .integer(range.lowerBound), "maximum": .integer(range.upperBound)]
+            return [
+                "type": "integer", "minimum": .integer(range.lowerBound),
+                "maximum": .integer(range.upperBound),
+            ]
         case .number(let range):
-            return ["type": "number", "minimum": .number(range.lowerBound), "maximum": .number(range.upperBound)]
+            return [
+                "type": "number", "minimum": .number(range.lowerBound),
+                "maximum": .number(range.upperBound),
+            ]
         case .boolean: return ["type": "boolean"]
         case .duration:
             return ["type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"]
         case .size:
-            return ["type": "string", "pattern": "^[0-9]+(\\.[0-9]+)? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$"]
+            return [
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+            ]
         case .percentage:
             return ["type": "string", "pattern": "^[0-9]+(\\.[0-9]+)? ?%$"]
         case .solves:
@@ -58,7 +70,10 @@ private struct JSONSchemaWriter {
                 "propertyNames": ["description": .string(description)],
             ]
         case .list(let element, let minCount):
-            return ["type": "array", "items": schema(element), "minItems": .integer(partial ? 0 : minCount)]
+            return [
+                "type": "array", "items": schema(element),
+                "minItems": .integer(partial ? 0 : minCount),
+            ]
         case .scalarOrObject(let scalar, let object):
             return ["anyOf": [schema(scalar), objectSchema(object)]]
         }
@@ -86,7 +101,8 @@ private struct JSONSchemaWriter {
             if partial {
                 // A partial recipe may leave the choice to its base, but not make both.
                 result["not"] = [
-                    "anyOf": .array(object.exactlyOneOf.map { ["required": .array($0.map { .string($0) })] })
+                    "anyOf": .array(
+                        object.exactlyOneOf.map { ["required": .array($0.map { .string($0) })] })
                 ]
             } else if groups.count == 1 {
                 result["oneOf"] = groups[0]["oneOf"]

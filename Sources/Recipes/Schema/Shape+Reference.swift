@@ -24,7 +24,8 @@ extension ObjectShape {
             keys.append(
                 LanguageKey(
                     path: path,
-                    field: Field("<tool>", additional, "Calls allowed to the tool of that name.",
+                    field: Field(
+                        "<tool>", additional, "Calls allowed to the tool of that name.",
                         example: "search: 3")))
         }
         return keys
@@ -34,7 +35,9 @@ extension ObjectShape {
         switch shape {
         case .object(let object): object.languageKeys(prefix: prefix)
         case .map(let value, let description):
-            nestedKeys(value, prefix: "\(prefix).<\(description.replacingOccurrences(of: " ", with: "-"))>")
+            nestedKeys(
+                value, prefix: "\(prefix).<\(description.replacingOccurrences(of: " ", with: "-"))>"
+            )
         case .list(let element, _): nestedKeys(element, prefix: prefix + "[]")
         case .scalarOrObject(_, let object): object.languageKeys(prefix: prefix)
         default: []
@@ -44,7 +47,8 @@ extension ObjectShape {
     /// The key reference of `grammar/README.md`: a table of the top level, then a table per
     /// section for the keys inside it.
     public func referenceMarkdown() -> String {
-        let header = "| key | type | required | default | meaning | example |\n|---|---|---|---|---|---|\n"
+        let header =
+            "| key | type | required | default | meaning | example |\n|---|---|---|---|---|---|\n"
         var out = "### Top level\n\n" + header
         for field in fields {
             out += Self.row(LanguageKey(path: field.name, field: field)) + "\n"
@@ -67,9 +71,12 @@ extension ObjectShape {
         } else {
             defaultText = ""
         }
-        let example = field.example.map {
-            "`" + $0.replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(of: "|", with: "\\|") + "`"
-        } ?? ""
+        let example =
+            field.example.map {
+                "`"
+                    + $0.replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(
+                        of: "|", with: "\\|") + "`"
+            } ?? ""
         let cells = [
             "`\(key.path)`", field.shape.summary, field.isRequired ? "yes" : "no", defaultText,
             field.description.replacingOccurrences(of: "|", with: "\\|"), example,

@@ -104,7 +104,8 @@ public struct Field: Sendable {
     public var example: String?
 
     public init(
-        _ name: String, _ shape: Shape, required: Bool = false, default defaultValue: JSONValue? = nil,
+        _ name: String, _ shape: Shape, required: Bool = false,
+        default defaultValue: JSONValue? = nil,
         _ description: String, example: String? = nil
     ) {
         self.name = name

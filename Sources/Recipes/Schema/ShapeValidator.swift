@@ -30,7 +30,9 @@ public struct ShapeValidator {
     public mutating func validate(_ node: YAMLNode, as shape: Shape, path: String) -> ShapedValue? {
         switch shape {
         case .object(let object):
-            return validateObject(node, object, path: path).map { .init(.object($0), at: node.range) }
+            return validateObject(node, object, path: path).map {
+                .init(.object($0), at: node.range)
+            }
         case .map(let valueShape, _):
             guard let pairs = expectMapping(node, path: path) else { return nil }
             let entries = pairs.compactMap { pair -> ShapedEntry? in
@@ -136,12 +138,15 @@ public struct ShapeValidator {
                 diagnostics.append(
                     .warning(
                         .literalSecret, "'\(path)' is written literally in the recipe", at: range,
-                        notes: [.init("write it as '${env:NAME}' and set NAME in the environment")]))
+                        notes: [.init("write it as '${env:NAME}' and set NAME in the environment")])
+                )
             }
             return ShapedValue(.string(substituted), at: range)
         case (.integer(let bounds), .integer(let value)):
-            guard check(Double(value), in: Double(bounds.lowerBound)...Double(bounds.upperBound),
-                path: path, written: String(value), at: range)
+            guard
+                check(
+                    Double(value), in: Double(bounds.lowerBound)...Double(bounds.upperBound),
+                    path: path, written: String(value), at: range)
             else { return nil }
             return ShapedValue(.integer(value), at: range)
         case (.number(let bounds), .integer(let value)):
@@ -160,26 +165,33 @@ public struct ShapeValidator {
             return ShapedValue(.bool(value), at: range)
         case (.duration(let bounds), .string(let text)):
             guard let seconds = Units.duration(text) else {
-                return invalid(.invalidDuration, text, "a duration such as '30s', '2m' or '1h'", path, range)
+                return invalid(
+                    .invalidDuration, text, "a duration such as '30s', '2m' or '1h'", path, range)
             }
-            guard check(seconds, in: bounds, path: path, written: text, at: range,
-                describe: Units.describeDuration)
+            guard
+                check(
+                    seconds, in: bounds, path: path, written: text, at: range,
+                    describe: Units.describeDuration)
             else { return nil }
             return ShapedValue(.duration(seconds), at: range)
         case (.size(let bounds), .string(let text)):
             guard let bytes = Units.size(text) else {
                 return invalid(.invalidSize, text, "a size such as '512MB' or '2GiB'", path, range)
             }
-            guard check(Double(bytes), in: Double(bounds.lowerBound)...Double(bounds.upperBound),
-                path: path, written: text, at: range, describe: { ByteCount.describe(Int($0)) })
+            guard
+                check(
+                    Double(bytes), in: Double(bounds.lowerBound)...Double(bounds.upperBound),
+                    path: path, written: text, at: range, describe: { ByteCount.describe(Int($0)) })
             else { return nil }
             return ShapedValue(.size(bytes), at: range)
         case (.percentage, .string(let text)):
             guard let percent = Units.percentage(text) else {
                 return invalid(.invalidPercentage, text, "a percentage such as '40%'", path, range)
             }
-            guard check(percent, in: 0...100, path: path, written: text, at: range,
-                describe: { "\($0.formatted)%" })
+            guard
+                check(
+                    percent, in: 0...100, path: path, written: text, at: range,
+                    describe: { "\($0.formatted)%" })
             else { return nil }
             return ShapedValue(.percentage(percent), at: range)
         case (.solves, .integer(let count)):
@@ -188,7 +200,9 @@ public struct ShapeValidator {
             return ShapedValue(.solves(SolveRule(.equal, count)), at: range)
         case (.solves, .string(let text)):
             guard let rule = SolveRule(text) else {
-                return invalid(.invalidSolves, text, "a count such as 3 or a comparison such as '>=1'", path, range)
+                return invalid(
+                    .invalidSolves, text, "a count such as 3 or a comparison such as '>=1'", path,
+                    range)
             }
             return ShapedValue(.solves(rule), at: range)
         case (.choice(let words), .string(let text)):
@@ -198,7 +212,9 @@ public struct ShapeValidator {
                     notes.append(.init("did you mean '\(match)'?"))
                 }
                 notes.append(.init("expected one of: \(words.joined(separator: ", "))"))
-                report(.invalidValue, "'\(text)' is not a valid value for '\(path)'", at: range, notes: notes)
+                report(
+                    .invalidValue, "'\(text)' is not a valid value for '\(path)'", at: range,
+                    notes: notes)
                 return nil
             }
             return ShapedValue(.string(text), at: range)
@@ -228,7 +244,8 @@ public struct ShapeValidator {
         } else {
             expected = "from \(describe(bounds.lowerBound)) to \(describe(bounds.upperBound))"
         }
-        report(.outOfRange, "'\(path)' is \(written), out of range; expected \(expected)", at: range)
+        report(
+            .outOfRange, "'\(path)' is \(written), out of range; expected \(expected)", at: range)
         return false
     }
 
@@ -244,7 +261,9 @@ public struct ShapeValidator {
         if let text = node.scalar?.text, text.contains("${env:") {
             notes.append(.init("environment references are substituted in strings only"))
         }
-        report(.typeMismatch, "found \(found) for '\(path)'; expected \(expected)", at: node.range, notes: notes)
+        report(
+            .typeMismatch, "found \(found) for '\(path)'; expected \(expected)", at: node.range,
+            notes: notes)
     }
 
     private mutating func report(

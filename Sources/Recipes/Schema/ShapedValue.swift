@@ -110,7 +110,8 @@ public struct ShapedObject: Sendable {
             case (.integer(let value), _): .integer(value)
             case (.number(let value), _): .number(value)
             case (.bool(let value), _): .bool(value)
-            case (.array(let items), _): .list(items.map { ShapedValue(.string($0.stringValue ?? ""), at: range) })
+            case (.array(let items), _):
+                .list(items.map { ShapedValue(.string($0.stringValue ?? ""), at: range) })
             default: nil
             }
         return content.map { ShapedValue($0, at: range) }

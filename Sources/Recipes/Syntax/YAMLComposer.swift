@@ -190,9 +190,11 @@ private struct ComposeSession {
     private mutating func pop(end: SourceLocation) -> Bool {
         let size = sizes.removeLast() + 1
         let frame = stack.removeLast()
-        let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+        let content: YAMLNode.Content =
+            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
         let node = YAMLNode(
-            content, at: SourceRange(start: frame.start, end: end), tag: frame.tag.flatMap(nonEmpty))
+            content, at: SourceRange(start: frame.start, end: end), tag: frame.tag.flatMap(nonEmpty)
+        )
         return add(node, anchor: frame.anchor, size: size)
     }
 
