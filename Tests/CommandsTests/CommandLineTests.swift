@@ -8,18 +8,23 @@ import Testing
 struct CommandLineTests {
     static let root = Fixtures.repositoryRoot(from: #filePath)
 
-    static func frontier(_ arguments: String..., in directory: String = root) throws -> CommandResult {
+    static func frontier(
+        _ arguments: String..., in directory: String = root
+    ) throws -> CommandResult {
         try FrontierProcess.run(arguments, in: directory)
     }
 
     /// A copy of quickstart.yaml in `directory`, edited, with its corpus paths pointing back
     /// into the repository.
-    static func quickstart(in directory: TemporaryDirectory, editing edit: (String) -> String)
+    static func quickstart(
+        in directory: TemporaryDirectory, editing edit: (String) -> String
+    )
         throws -> String
     {
         let text = try String(contentsOfFile: root + "/recipes/quickstart.yaml", encoding: .utf8)
             .replacingOccurrences(of: "path: corpus/", with: "path: \(root)/recipes/corpus/")
-            .replacingOccurrences(of: "path: exam-corpus/", with: "path: \(root)/recipes/exam-corpus/")
+            .replacingOccurrences(
+                of: "path: exam-corpus/", with: "path: \(root)/recipes/exam-corpus/")
         return try directory.write(edit(text), to: "recipe.yaml")
     }
 
@@ -27,7 +32,8 @@ struct CommandLineTests {
     func validateShippedRecipes() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/recipes")
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        let result = try FrontierProcess.run(["validate"] + names.map { "recipes/" + $0 }, in: Self.root)
+        let result = try FrontierProcess.run(
+            ["validate"] + names.map { "recipes/" + $0 }, in: Self.root)
         #expect(result.status == 0, "\(result.stderr)")
         for name in names { #expect(result.stdout.contains("recipes/\(name): valid")) }
         #expect(result.stderr.isEmpty)
@@ -37,14 +43,20 @@ struct CommandLineTests {
     func misspelledModel() throws {
         try TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
-                $0.replacingOccurrences(of: "escalation:\n  model: writer", with: "escalation:\n  model: writre")
+                $0.replacingOccurrences(
+                    of: "escalation:\n  model: writer", with: "escalation:\n  model: writre")
             }
             let result = try Self.frontier("validate", path, in: directory.path)
             #expect(result.status == 1)
-            let line = try #require(
-                try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let line =
+                try #require(
+                    try String(contentsOfFile: path, encoding: .utf8).split(
+                        separator: "\n", omittingEmptySubsequences: false
+                    )
                     .firstIndex { $0 == "  model: writre" }) + 1
-            #expect(result.stderr.contains("\(path):\(line):10: error: unknown model 'writre' [unknown-reference]"))
+            #expect(
+                result.stderr.contains(
+                    "\(path):\(line):10: error: unknown model 'writre' [unknown-reference]"))
             #expect(result.stderr.contains(" |          ^~~~~~"))
             #expect(result.stderr.contains("note: did you mean 'writer'?"))
             #expect(result.stderr.contains("1 error, 0 warnings"))
@@ -97,11 +109,14 @@ struct CommandLineTests {
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(
                     of: "  sim:\n    simulated: {}",
-                    with: "  sim:\n    simulated: {}\n  remote:\n    base_url: http://127.0.0.1:9/v1\n    api_key: sk-literal")
+                    with:
+                        "  sim:\n    simulated: {}\n  remote:\n    base_url: http://127.0.0.1:9/v1\n    api_key: sk-literal"
+                )
             }
             let result = try Self.frontier("validate", path, in: directory.path)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.contains("warning: 'endpoints.remote.api_key' is written literally"))
+            #expect(
+                result.stderr.contains("warning: 'endpoints.remote.api_key' is written literally"))
             #expect(result.stderr.contains("[literal-secret]"))
         }
     }
@@ -110,13 +125,17 @@ struct CommandLineTests {
     func missingFile() throws {
         let result = try Self.frontier("validate", "no/such/recipe.yaml")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: no recipe file at 'no/such/recipe.yaml' [unreadable-file]"))
+        #expect(
+            result.stderr.contains(
+                "error: no recipe file at 'no/such/recipe.yaml' [unreadable-file]"))
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["validate"], ["plan"], ["plan", "recipes/quickstart.yaml", "--format", "png"],
-        ["frobnicate"], ["validate", "--format", "yaml", "recipes/quickstart.yaml"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["validate"], ["plan"], ["plan", "recipes/quickstart.yaml", "--format", "png"],
+            ["frobnicate"], ["validate", "--format", "yaml", "recipes/quickstart.yaml"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let result = try FrontierProcess.run(arguments, in: Self.root)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
@@ -128,7 +147,10 @@ struct CommandLineTests {
         let result = try Self.frontier("plan", "recipes/quickstart.yaml")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("plan for 'quickstart' (recipe "))
-        for id in ["ingest[0]", "chunk", "compose", "seed", "escalate", "calibrate", "dedup", "emit.sft", "exam.admit"] {
+        for id in [
+            "ingest[0]", "chunk", "compose", "seed", "escalate", "calibrate", "dedup", "emit.sft",
+            "exam.admit",
+        ] {
             #expect(result.stdout.contains("\n\(id) "), "missing \(id)")
         }
         #expect(result.stdout.contains("  seed → escalate\n"))
@@ -164,11 +186,13 @@ struct CommandLineTests {
     func schema() throws {
         let result = try Self.frontier("schema")
         #expect(result.status == 0)
-        let committed = try String(contentsOfFile: Self.root + "/grammar/recipe.schema.json", encoding: .utf8)
+        let committed = try String(
+            contentsOfFile: Self.root + "/grammar/recipe.schema.json", encoding: .utf8)
         #expect(result.stdout == committed)
     }
 
-    @Test("every command's help explains it with examples", arguments: ["validate", "plan", "schema"])
+    @Test(
+        "every command's help explains it with examples", arguments: ["validate", "plan", "schema"])
     func help(command: String) throws {
         let result = try Self.frontier(command, "--help")
         #expect(result.status == 0)

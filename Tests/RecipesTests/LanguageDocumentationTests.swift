@@ -16,8 +16,11 @@ struct LanguageDocumentationTests {
     @Test("grammar/recipe.schema.json is exactly what `frontier schema` generates")
     func schemaFileIsGenerated() throws {
         let generated = try Recipe.languageShape.jsonSchema().prettyString()
-        let mismatch = Golden.mismatch(generated, goldenPath: Self.root + "/grammar/recipe.schema.json")
-        #expect(mismatch == nil, "\(mismatch ?? ""): regenerate with `frontier schema > grammar/recipe.schema.json`")
+        let mismatch = Golden.mismatch(
+            generated, goldenPath: Self.root + "/grammar/recipe.schema.json")
+        #expect(
+            mismatch == nil,
+            "\(mismatch ?? ""): regenerate with `frontier schema > grammar/recipe.schema.json`")
     }
 
     @Test("every key of the language is documented in grammar/README.md, and no other")
@@ -32,7 +35,9 @@ struct LanguageDocumentationTests {
         let keys = Set(Recipe.languageShape.languageKeys().map(\.path))
         let ids = Set(DiagnosticCatalog.entries.map(\.id.rawValue))
         let prompts = Set(PromptCatalog.names)
-        #expect(keys.subtracting(documented).isEmpty, "undocumented: \(keys.subtracting(documented).sorted())")
+        #expect(
+            keys.subtracting(documented).isEmpty,
+            "undocumented: \(keys.subtracting(documented).sorted())")
         let unknown = documented.subtracting(keys).subtracting(ids).subtracting(prompts)
         #expect(unknown.isEmpty, "documented but not in the language: \(unknown.sorted())")
     }
@@ -52,7 +57,8 @@ struct LanguageDocumentationTests {
     func diagnosticCatalogueIsComplete() throws {
         let sources = Self.root + "/Sources/Recipes"
         var declared: Set<String> = []
-        let files = FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String } ?? []
         for file in files where file.hasSuffix(".swift") {
             let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.contains(": Self = \"") {
@@ -63,7 +69,9 @@ struct LanguageDocumentationTests {
         #expect(declared.count >= 30)
         #expect(declared == catalogue, "missing: \(declared.subtracting(catalogue).sorted())")
         let readme = try Self.read("grammar/README.md")
-        for id in catalogue { #expect(readme.contains("| `\(id)` |"), "grammar/README.md lacks \(id)") }
+        for id in catalogue {
+            #expect(readme.contains("| `\(id)` |"), "grammar/README.md lacks \(id)")
+        }
     }
 
     @Test("every built-in prompt template ships and is listed in grammar/README.md")
@@ -108,7 +116,8 @@ struct LanguageDocumentationTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
     }

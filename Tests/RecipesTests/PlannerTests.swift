@@ -11,7 +11,8 @@ struct PlannerTests {
     /// Loads quickstart.yaml with `edit` applied to its text, from a copy beside the original
     /// (so its relative corpus paths still resolve), and plans it.
     static func plan(editing edit: (String) -> String = { $0 }) throws -> PlanGraph {
-        let original = try String(contentsOfFile: root + "/recipes/quickstart.yaml", encoding: .utf8)
+        let original = try String(
+            contentsOfFile: root + "/recipes/quickstart.yaml", encoding: .utf8)
         let copy = root + "/recipes/.planner-test-\(UUID().uuidString).yaml"
         try edit(original).write(toFile: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: copy) }
@@ -64,13 +65,15 @@ struct PlannerTests {
     func roundsChangeDownstreamOnly() throws {
         let before = try Self.plan()
         let after = try Self.plan { $0.replacingOccurrences(of: "rounds: 4", with: "rounds: 5") }
-        let expected = before.downstream(of: "escalate").union(before.downstream(of: "exam.escalate"))
+        let expected = before.downstream(of: "escalate").union(
+            before.downstream(of: "exam.escalate"))
         #expect(Self.changed(before, after) == expected)
         #expect(expected.contains("emit.sft") && expected.contains("exam.emit"))
         #expect(!expected.contains("seed") && !expected.contains("compose"))
     }
 
-    @Test("changing the judge's model changes calibrate and below, and escalate (peer-fails judges)")
+    @Test(
+        "changing the judge's model changes calibrate and below, and escalate (peer-fails judges)")
     func judgeModelChange() throws {
         let before = try Self.plan()
         let after = try Self.plan {
@@ -78,7 +81,8 @@ struct PlannerTests {
         }
         let changed = Self.changed(before, after)
         #expect(changed.contains("calibrate") && changed.contains("escalate"))
-        #expect(!changed.contains("seed") && !changed.contains("compose") && !changed.contains("chunk"))
+        #expect(
+            !changed.contains("seed") && !changed.contains("compose") && !changed.contains("chunk"))
     }
 
     @Test("changing difficulty.dedup changes only dedup and what reads it")
@@ -104,7 +108,8 @@ struct PlannerTests {
         let recipe = { (settings: String) in
             { (text: String) in
                 text.replacingOccurrences(
-                    of: "    simulated: {}                 # deterministic ZPD simulator: no network",
+                    of:
+                        "    simulated: {}                 # deterministic ZPD simulator: no network",
                     with: "    simulated: {}\n" + settings)
             }
         }
@@ -133,7 +138,8 @@ struct PlannerTests {
             text.replacingOccurrences(
                 of: "  per_unit: 1\n", with: "  per_unit: 1\n  prompt: \(name)\n")
         }
-        try "Write a question about {{discipline}}.".write(toFile: prompt, atomically: true, encoding: .utf8)
+        try "Write a question about {{discipline}}.".write(
+            toFile: prompt, atomically: true, encoding: .utf8)
         let first = try Self.plan(editing: withPrompt)
         try "Write a harder question about {{discipline}}.".write(
             toFile: prompt, atomically: true, encoding: .utf8)

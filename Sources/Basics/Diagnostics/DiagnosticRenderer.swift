@@ -7,7 +7,7 @@ public struct DiagnosticRenderer: Sendable {
         self.sources = sources
     }
 
-    /// All diagnostics, each followed by a blank line, then nothing else.
+    /// All diagnostics, separated by blank lines, ending with one newline.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { render($0) + "\n" }.joined(separator: "\n")
     }

@@ -9,6 +9,10 @@ extension JSONValue {
     ///
     /// This is the one function every key in `frontier` is hashed from; its output is pinned by
     /// golden tests. Non-finite numbers cannot be represented and throw.
+    ///
+    /// One deliberate departure from RFC 8785: `.integer` values are written exactly, also beyond
+    /// ±2^53, where the RFC would round them through a double. Rounding would give `Int.max` and
+    /// `Int.max - 1` the same key.
     public func canonicalBytes() throws(JSONSerializationError) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(256)

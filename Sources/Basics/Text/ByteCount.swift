@@ -4,7 +4,8 @@ public enum ByteCount {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
         var value = Double(bytes)
         var unit = 0
-        while value >= 1024, unit < units.count - 1 {
+        // Round before choosing the unit, so 1,048,575 bytes read "1.0 MiB", not "1024.0 KiB".
+        while unit < units.count - 1, (value * 10).rounded() / 10 >= 1024 {
             value /= 1024
             unit += 1
         }

@@ -50,6 +50,9 @@ public enum DiagnosticCatalog {
             id: .extendsCycle, severity: .error,
             meaning: "`extends` leads back to a recipe already being extended"),
         .init(
+            id: .extendsTooDeep, severity: .error,
+            meaning: "an `extends` chain is longer than 16 files"),
+        .init(
             id: .extendsNotFound, severity: .error,
             meaning: "`extends` names a file that does not exist"),
         .init(

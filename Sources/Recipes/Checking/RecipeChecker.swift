@@ -40,7 +40,7 @@ struct RecipeChecker {
 
     private mutating func checkEndpoints() {
         for endpoint in recipe.endpoints {
-            guard case .http(let url, _) = endpoint.kind else { continue }
+            guard case .http(let url?, _) = endpoint.kind else { continue }
             let text = url.value
             let valid =
                 (text.hasPrefix("http://") || text.hasPrefix("https://"))
@@ -54,11 +54,9 @@ struct RecipeChecker {
     }
 
     private mutating func checkReferences() {
-        let endpointNames = recipe.endpoints.map(\.name.value)
         for model in recipe.models where !model.endpoint.value.isEmpty {
-            reference(model.endpoint, kind: "endpoint", among: endpointNames)
+            reference(model.endpoint, kind: .endpoint)
         }
-        let models = recipe.models.map(\.name.value)
         var uses = [
             recipe.seedQuestions.model, recipe.escalation.model, recipe.difficulty.peer.model,
             recipe.difficulty.expert.model, recipe.difficulty.judge.model,
@@ -66,18 +64,23 @@ struct RecipeChecker {
         if case .model(let model) = recipe.compose.similarity { uses.append(model) }
         if let condense = recipe.compose.condense { uses.append(condense.model) }
         for use in uses where !use.value.isEmpty {
-            reference(use, kind: "model", among: models)
+            reference(use, kind: .model)
         }
-        let tools = recipe.tools.map(\.name.value)
         for budget in [recipe.escalation.budget, recipe.difficulty.expert.budget] {
             for name in budget.perTool.keys.sorted(by: { $0.range.start < $1.range.start }) {
-                reference(name, kind: "tool", among: tools)
+                reference(name, kind: .tool)
             }
         }
     }
 
-    private mutating func reference(_ name: Located<String>, kind: String, among known: [String]) {
-        guard !known.contains(name.value) else { return }
+    /// Reports `name` unless a `kind` of that name is declared (or the section declaring them
+    /// is itself unusable, which was reported already).
+    private mutating func reference(_ name: Located<String>, kind reference: Shape.ReferenceKind) {
+        guard case .some(.some(let declared)) = recipe.declaredNames[reference],
+            !declared.contains(name.value)
+        else { return }
+        let kind = reference.rawValue
+        let known = Self.declarationOrder(reference, in: object).filter(declared.contains)
         var notes: [Diagnostic.Note] = []
         if let match = closestMatch(to: name.value, among: known) {
             notes.append(.init("did you mean '\(match)'?"))
@@ -93,12 +96,12 @@ struct RecipeChecker {
 
     private mutating func checkTools() {
         for tool in recipe.tools {
-            for setting in tool.writtenSettings
-            where !tool.kind.value.settings.contains(setting.value) {
+            guard let kind = tool.kind else { continue }
+            for setting in tool.writtenSettings where !kind.value.settings.contains(setting.value) {
                 let owner = Recipe.Tool.Kind.allCases.first { $0.settings.contains(setting.value) }
                 error(
                     .inapplicableKey,
-                    "'\(setting.value)' does not apply to a \(tool.kind.value.rawValue) tool",
+                    "'\(setting.value)' does not apply to a \(kind.value.rawValue) tool",
                     at: setting.range,
                     notes: owner.map {
                         [.init("'\(setting.value)' is a setting of \($0.rawValue) tools")]
@@ -108,19 +111,29 @@ struct RecipeChecker {
         }
     }
 
+    /// The names of a section's entries in the order written.
+    private static func declarationOrder(
+        _ kind: Shape.ReferenceKind, in object: ShapedObject
+    ) -> [String] {
+        let section = ["endpoint": "endpoints", "model": "models", "tool": "tools"][kind.rawValue]!
+        return object.value(section)?.entries?.map(\.name.value) ?? []
+    }
+
     private mutating func checkDisciplines() {
         let mix = recipe.disciplines
         guard !mix.isEmpty else { return }
-        let total = mix.map(\.percent.value).reduce(0, +)
-        if abs(total - 100) > 1e-9 {
+        let shares = mix.compactMap(\.percent)
+        let total = shares.map(\.value).reduce(0, +)
+        // A share that failed its own check was reported; summing the rest would only mislead.
+        if shares.count == mix.count, abs(total - 100) > 1e-9 {
             error(
                 .mixNot100Percent,
                 "discipline shares sum to \(total.formatted)%; expected 100%",
                 at: recipe.disciplinesRange,
-                notes: mix.map {
-                    .init(
-                        "'\($0.name.value)' is \($0.percent.value.formatted)%", at: $0.percent.range
-                    )
+                notes: mix.compactMap { share in
+                    share.percent.map {
+                        .init("'\(share.name.value)' is \($0.value.formatted)%", at: $0.range)
+                    }
                 })
         }
         let mixNames = mix.map(\.name.value)

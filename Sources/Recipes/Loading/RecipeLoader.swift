@@ -6,6 +6,7 @@ extension DiagnosticID {
     public static let extendsCycle: Self = "extends-cycle"
     public static let extendsNotFound: Self = "extends-not-found"
     public static let notARecipe: Self = "not-a-recipe"
+    public static let extendsTooDeep: Self = "extends-too-deep"
 }
 
 /// What loading a recipe produced: the recipe when it could be built, every diagnostic, and the
@@ -91,7 +92,8 @@ private struct LoadSession {
         if chain.count >= loader.maxExtendsDepth {
             diagnostics.append(
                 .error(
-                    .extendsCycle, "'extends' chain is deeper than \(loader.maxExtendsDepth) files",
+                    .extendsTooDeep,
+                    "'extends' chain is deeper than \(loader.maxExtendsDepth) files",
                     at: reference?.range))
             return nil
         }
@@ -116,7 +118,7 @@ private struct LoadSession {
                     at: extends.range))
             return node
         }
-        let basePath = resolve(base, against: directory(of: path))
+        let basePath = normalize(resolve(base, against: directory(of: path)))
         guard let baseNode = read(basePath, chain: chain + [canonical], from: extends) else {
             return node
         }

@@ -88,8 +88,8 @@ extension Recipe {
     }
 }
 
-/// The directory part of `path` (`.` when there is none).
+/// The directory part of `path` (`.` when there is none), normalized.
 func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    return slash == path.startIndex ? "/" : normalize(String(path[..<slash]))
 }

@@ -5,7 +5,8 @@ extension Recipe {
     public struct Endpoint: Sendable {
         public enum Kind: Sendable {
             case simulated(Simulator)
-            case http(baseURL: Located<String>, apiKey: String?)
+            /// `baseURL` is nil when it was missing or invalid (already reported).
+            case http(baseURL: Located<String>?, apiKey: String?)
         }
 
         public var name: Located<String>
@@ -24,7 +25,7 @@ extension Recipe {
             if let cacheAs { return .object(["cache_as": .string(cacheAs)]) }
             switch kind {
             case .simulated(let simulator): return .object(["simulated": simulator.identity])
-            case .http(let baseURL, _): return .object(["base_url": .string(baseURL.value)])
+            case .http(let baseURL, _): return .object(["base_url": .string(baseURL?.value ?? "")])
             }
         }
 
@@ -34,7 +35,7 @@ extension Recipe {
                 kind = .simulated(Simulator(simulated))
             } else {
                 kind = .http(
-                    baseURL: object.string("base_url") ?? Located("", at: object.range),
+                    baseURL: object.string("base_url"),
                     apiKey: object.string("api_key")?.value)
             }
             maxConcurrency = object.integer("max_concurrency")!.value

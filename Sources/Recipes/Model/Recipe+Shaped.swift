@@ -19,8 +19,10 @@ extension Recipe {
             entry.value.object.map { Tool(name: entry.name, $0) }
         }
         corpus = (object.list("corpus") ?? []).compactMap { $0.object.map(CorpusSource.init) }
-        disciplines = (object.entries("disciplines") ?? []).compactMap { entry in
-            guard case .percentage(let percent) = entry.value.content else { return nil }
+        disciplines = (object.entries("disciplines") ?? []).map { entry in
+            guard case .percentage(let percent) = entry.value.content else {
+                return DisciplineShare(name: entry.name, percent: nil)
+            }
             return DisciplineShare(
                 name: entry.name, percent: Located(percent, at: entry.value.range))
         }
@@ -32,6 +34,13 @@ extension Recipe {
         difficulty = Difficulty(object.objectOrEmpty("difficulty", shape: Difficulty.shape))
         outputs = Outputs(object.objectOrEmpty("outputs", shape: Outputs.shape))
         exam = object.object("exam").map(Exam.init)
+        func names(_ key: String) -> Set<String>? {
+            guard let value = object.value(key) else { return [] }
+            return value.entries.map { Set($0.map(\.name.value)) }
+        }
+        declaredNames = [
+            .endpoint: names("endpoints"), .model: names("models"), .tool: names("tools"),
+        ]
     }
 
     static func stem(of path: String) -> String {

@@ -24,6 +24,10 @@ public struct Recipe: Sendable {
     public var difficulty: Difficulty
     public var outputs: Outputs
     public var exam: Exam?
+    /// The names declared for each kind of reference, including entries whose values failed
+    /// their checks; nil for a kind whose whole section is unusable (so references to it are
+    /// not reported again).
+    public var declaredNames: [Shape.ReferenceKind: Set<String>?]
 
     public func endpoint(named name: String) -> Endpoint? {
         endpoints.first { $0.name.value == name }
@@ -40,7 +44,8 @@ public struct Recipe: Sendable {
     /// One entry of the discipline mix: `physics: 40%`.
     public struct DisciplineShare: Sendable, Hashable {
         public var name: Located<String>
-        public var percent: Located<Double>
+        /// Nil when the share was written invalid (already reported).
+        public var percent: Located<Double>?
     }
 
     static let shape = ObjectShape(

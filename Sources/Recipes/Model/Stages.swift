@@ -143,8 +143,28 @@ extension Recipe {
     }
 }
 
-/// `path` against `base` unless it is absolute.
+/// `path` against `base` unless it is absolute, with `.` and `..` folded away lexically.
 func resolve(_ path: String, against base: String) -> String {
-    if path.hasPrefix("/") || base == "." { return path }
-    return base + "/" + path
+    if path.hasPrefix("/") || base == "." { return normalize(path) }
+    return normalize(base + "/" + path)
+}
+
+/// `a/./b/../c` as `a/c`, lexically (no symbolic links are followed); leading `..` of a
+/// relative path are kept.
+func normalize(_ path: String) -> String {
+    let isAbsolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if part == "." { continue }
+        if part == "..", let last = parts.last, last != ".." {
+            parts.removeLast()
+        } else if part == "..", isAbsolute {
+            continue
+        } else {
+            parts.append(part)
+        }
+    }
+    let joined = parts.joined(separator: "/")
+    if isAbsolute { return "/" + joined }
+    return joined.isEmpty ? "." : joined
 }

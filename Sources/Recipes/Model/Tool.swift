@@ -19,7 +19,8 @@ extension Recipe {
         }
 
         public var name: Located<String>
-        public var kind: Located<Kind>
+        /// Nil when the kind was missing or invalid (already reported).
+        public var kind: Located<Kind>?
         /// Results per search.
         public var topK: Int
         /// Characters per browse window.
@@ -35,8 +36,9 @@ extension Recipe {
 
         init(name: Located<String>, _ object: ShapedObject) {
             self.name = name
-            let kind = object.string("kind") ?? Located("python", at: object.range)
-            self.kind = kind.map { Kind(rawValue: $0) ?? .python }
+            kind = object.string("kind").flatMap { written in
+                Kind(rawValue: written.value).map { Located($0, at: written.range) }
+            }
             topK = object.integer("top_k")!.value
             maxChars = object.integer("max_chars")!.value
             timeout = object.duration("timeout")!.value
@@ -47,10 +49,11 @@ extension Recipe {
 
         /// The configuration that changes what the tool returns (for keys).
         public var configuration: JSONValue {
-            switch kind.value {
-            case .corpusSearch: ["kind": "corpus-search", "top_k": .integer(topK)]
-            case .corpusBrowse: ["kind": "corpus-browse", "max_chars": .integer(maxChars)]
-            case .python:
+            switch kind?.value {
+            case nil: .null
+            case .corpusSearch?: ["kind": "corpus-search", "top_k": .integer(topK)]
+            case .corpusBrowse?: ["kind": "corpus-browse", "max_chars": .integer(maxChars)]
+            case .python?:
                 [
                     "kind": "python", "timeout": .number(timeout), "memory": .integer(memory),
                     "max_output": .integer(maxOutput),
@@ -76,7 +79,7 @@ extension Recipe {
                     "timeout", .duration(0.1...3600), default: "10s",
                     "python: wall time per run.", example: "timeout: 10s"),
                 Field(
-                    "memory", .size(16_000_000...68_719_476_736), default: "512MB",
+                    "memory", .size(16_777_216...68_719_476_736), default: "512MB",
                     "python: memory limit per run.", example: "memory: 512MB"),
                 Field(
                     "max_output", .size(1_000...104_857_600), default: "64KB",

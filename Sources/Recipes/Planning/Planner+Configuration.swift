@@ -37,7 +37,9 @@ extension PlanBuilder {
     func composeConfiguration(units: Int) -> JSONValue {
         let compose = recipe.compose
         var mix: [String: JSONValue] = [:]
-        for share in recipe.disciplines { mix[share.name.value] = .number(share.percent.value) }
+        for share in recipe.disciplines {
+            mix[share.name.value] = .number(share.percent?.value ?? 0)
+        }
         return [
             "units": .integer(units), "chunks_per_unit": .integer(compose.chunksPerUnit.value),
             "neighbors": .integer(compose.neighbors.value), "coherence": .number(compose.coherence),

@@ -35,9 +35,10 @@ public struct ShapeValidator {
             }
         case .map(let valueShape, _):
             guard let pairs = expectMapping(node, path: path) else { return nil }
-            let entries = pairs.compactMap { pair -> ShapedEntry? in
-                guard let value = validate(pair.value, as: valueShape, path: path + "." + pair.name)
-                else { return nil }
+            let entries = pairs.map { pair in
+                let value =
+                    validate(pair.value, as: valueShape, path: path + "." + pair.name)
+                    ?? ShapedValue(.invalid, at: pair.value.range)
                 return ShapedEntry(name: Located(pair.name, at: pair.key.range), value: value)
             }
             return ShapedValue(.map(entries), at: node.range)
@@ -78,9 +79,10 @@ public struct ShapeValidator {
                 reportUnknownKey(pair, in: shape, path: path)
                 continue
             }
-            if let value = validate(pair.value, as: fieldShape, path: childPath) {
-                entries.append(ShapedEntry(name: Located(name, at: pair.key.range), value: value))
-            }
+            let value =
+                validate(pair.value, as: fieldShape, path: childPath)
+                ?? ShapedValue(.invalid, at: pair.value.range)
+            entries.append(ShapedEntry(name: Located(name, at: pair.key.range), value: value))
         }
         let present = Set(pairs.map(\.name))
         for field in shape.fields where field.isRequired && !present.contains(field.name) {
@@ -195,7 +197,7 @@ public struct ShapeValidator {
             else { return nil }
             return ShapedValue(.percentage(percent), at: range)
         case (.solves, .integer(let count)):
-            guard check(Double(count), in: 0...1e9, path: path, written: String(count), at: range)
+            guard check(Double(count), in: 0...1e15, path: path, written: String(count), at: range)
             else { return nil }
             return ShapedValue(.solves(SolveRule(.equal, count)), at: range)
         case (.solves, .string(let text)):
@@ -239,7 +241,9 @@ public struct ShapeValidator {
     ) -> Bool {
         if bounds.contains(value) { return true }
         let expected: String
-        if bounds.upperBound >= 1e9 {
+        if bounds.lowerBound == bounds.upperBound {
+            expected = describe(bounds.lowerBound)
+        } else if value < bounds.lowerBound && bounds.upperBound >= 1e15 {
             expected = "at least \(describe(bounds.lowerBound))"
         } else {
             expected = "from \(describe(bounds.lowerBound)) to \(describe(bounds.upperBound))"

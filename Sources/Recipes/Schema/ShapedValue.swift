@@ -19,6 +19,9 @@ public struct ShapedValue: Sendable {
         case list([ShapedValue])
         case object(ShapedObject)
         case map([ShapedEntry])
+        /// A value that was written but failed its check (already reported): its key still
+        /// counts as present, so names stay declared and no follow-on errors arise.
+        case invalid
     }
 
     public var content: Content
@@ -53,6 +56,10 @@ public struct ShapedValue: Sendable {
     }
     public var entries: [ShapedEntry]? {
         if case .map(let entries) = content { entries } else { nil }
+    }
+
+    public var isInvalid: Bool {
+        if case .invalid = content { true } else { false }
     }
 }
 
@@ -94,7 +101,7 @@ public struct ShapedObject: Sendable {
 
     /// The value of `key`, or its default located at this mapping.
     private func valueOrDefault(_ key: String) -> ShapedValue? {
-        if let value = value(key) { return value }
+        if let value = value(key), !value.isInvalid { return value }
         guard let field = shape.field(key) else {
             preconditionFailure("'\(key)' is not a field of \(shape.name)")
         }
