@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A path pattern: `*` and `?` within a path component, `[abc]` and `[a-z]` classes, and `**`
 /// for any number of directories. Matches files only; hidden files only when named explicitly.

@@ -1,5 +1,5 @@
 public import Basics
-public import Foundation
+import Foundation
 
 extension DiagnosticID {
     public static let unreadableFile: Self = "unreadable-file"

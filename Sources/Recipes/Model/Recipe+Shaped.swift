@@ -1,4 +1,4 @@
-public import Basics
+import Basics
 
 extension Recipe {
     /// The typed recipe from a checked top-level mapping; absent required parts get empty

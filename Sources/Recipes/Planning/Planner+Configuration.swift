@@ -1,4 +1,4 @@
-public import Basics
+import Basics
 
 extension PlanBuilder {
     /// What identifies a model's behaviour: the endpoint's identity, the model string and

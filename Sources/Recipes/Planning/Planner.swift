@@ -1,4 +1,4 @@
-public import Basics
+import Basics
 
 /// Compiles a checked `Recipe` into a `PlanGraph`: the stages of the ZPD pipeline, their
 /// inputs, and a Merkle key per node over everything that can change its result.

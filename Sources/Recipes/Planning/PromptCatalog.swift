@@ -1,5 +1,5 @@
-public import Basics
-public import Foundation
+import Basics
+import Foundation
 
 /// Prompt templates by name: the built-in defaults shipped with `frontier`, each replaceable
 /// by a recipe's `prompt:` override.
