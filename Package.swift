@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -36,9 +37,19 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "Store",
+            dependencies: ["Basics", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "LanguageModels",
+            dependencies: ["Basics"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "Commands",
             dependencies: [
-                "Basics", "Recipes",
+                "Basics", "Recipes", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -63,8 +74,18 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Basics", "TestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "LanguageModelsTests",
+            dependencies: ["LanguageModels", "Basics", "TestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "Recipes", "Basics", "TestSupport"],
+            dependencies: ["Commands", "Recipes", "Store", "Basics", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictness
         ),

@@ -16,6 +16,7 @@ public struct Frontier: AsyncParsableCommand {
               frontier validate recipes/quickstart.yaml
               frontier plan recipes/quickstart.yaml --format dot | dot -Tsvg > plan.svg
               frontier schema > grammar/recipe.schema.json
+              frontier cache stats
 
             Exit status: 0 success, 1 failure (including errors in a recipe), 64 usage error.
             The language reference is grammar/README.md.
@@ -23,6 +24,7 @@ public struct Frontier: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self,
+            CacheCommand.self,
         ]
     )
 

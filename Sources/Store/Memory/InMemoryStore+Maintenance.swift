@@ -1,0 +1,72 @@
+internal import Basics
+public import Foundation
+
+extension InMemoryStore {
+    public func verify() -> VerificationReport {
+        var corrupt: [Digest: [BlobReference]] = [:]
+        var missing: [Digest: [BlobReference]] = [:]
+        var mismatches: [StoreFault] = []
+        for (digest, blob) in blobs where Digest(of: blob.bytes) != digest {
+            corrupt[digest] = []
+        }
+        func check(_ digest: Digest, _ reference: BlobReference) {
+            if blobs[digest] == nil {
+                missing[digest, default: []].append(reference)
+            } else if corrupt[digest] != nil {
+                corrupt[digest]!.append(reference)
+            }
+        }
+        for (key, call) in calls.sorted(by: { $0.key < $1.key }) {
+            if Digest(of: call.record.keyJSON) != key {
+                mismatches.append(.keyMismatch(.call(key)))
+            }
+            check(call.request, BlobReference(.call(key), .request))
+            check(call.response, BlobReference(.call(key), .response))
+        }
+        for (key, task) in tasks.sorted(by: { $0.key < $1.key }) {
+            if Digest(of: task.record.keyJSON) != key {
+                mismatches.append(.keyMismatch(.task(key)))
+            }
+            check(task.output, BlobReference(.task(key), .output))
+        }
+        for version in versions() {
+            check(version.manifest, BlobReference(.version(version.id), .manifest))
+        }
+        let faults = VerificationReport.faults(
+            corrupt: corrupt, missing: missing, other: mismatches)
+        return VerificationReport(
+            blobs: blobs.count, calls: calls.count, tasks: tasks.count,
+            versions: versionRecords.count, faults: faults)
+    }
+
+    public func statistics() -> StoreStatistics {
+        StoreStatistics(
+            blobs: blobs.count, blobBytes: blobs.values.reduce(0) { $0 + $1.bytes.count },
+            calls: calls.count, tasks: tasks.count, versions: versionRecords.count,
+            builds: builds.count, fileBytes: nil, lastBuild: lastBuild())
+    }
+
+    public func collectGarbage(before cutoff: Date, dryRun: Bool) -> GarbageCollectionReport {
+        let oldCalls = calls.filter { $0.value.created < cutoff }
+        let oldTasks = tasks.filter { $0.value.created < cutoff }
+        var referenced = Set<Digest>()
+        for (key, call) in calls where oldCalls[key] == nil {
+            referenced.insert(call.request)
+            referenced.insert(call.response)
+        }
+        for (key, task) in tasks where oldTasks[key] == nil { referenced.insert(task.output) }
+        for version in versionRecords.values {
+            referenced.insert(version.manifest)
+            referenced.insert(version.recipe)
+        }
+        let oldBlobs = blobs.filter { $0.value.created < cutoff && !referenced.contains($0.key) }
+        if !dryRun {
+            for key in oldCalls.keys { calls[key] = nil }
+            for key in oldTasks.keys { tasks[key] = nil }
+            for key in oldBlobs.keys { blobs[key] = nil }
+        }
+        return GarbageCollectionReport(
+            cutoff: cutoff, dryRun: dryRun, calls: oldCalls.count, tasks: oldTasks.count,
+            blobs: oldBlobs.count, blobBytes: oldBlobs.values.reduce(0) { $0 + $1.bytes.count })
+    }
+}

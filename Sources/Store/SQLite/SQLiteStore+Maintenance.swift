@@ -1,0 +1,167 @@
+internal import Basics
+public import Foundation
+internal import GRDB
+
+extension SQLiteStore {
+    public func verify() async throws -> VerificationReport {
+        try await reading("verify") { db in
+            var audit = BlobAudit()
+            let blobs = try Row.fetchCursor(db, sql: "SELECT digest, bytes FROM blobs")
+            while let row = try blobs.next() {
+                audit.blobs += 1
+                let hex: String = row[0]
+                guard let digest = Digest(hex: hex) else {
+                    audit.other.append(.database("a blob is stored under '\(hex)', not a digest"))
+                    continue
+                }
+                let actual = try row.withUnsafeData(atIndex: 1) { $0.map { Digest(of: $0) } }
+                if actual != digest {
+                    audit.corrupt[digest] = []
+                }
+            }
+            // Each entry: its kind, id, key JSON, then (role, digest, whether the blob exists).
+            let entries = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT 'call', key, key_json, 'request', request,
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = request),
+                        'response', response,
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = response)
+                    FROM calls
+                    UNION ALL
+                    SELECT 'task', key, key_json, 'output', output,
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = output), NULL, NULL, NULL
+                    FROM tasks
+                    UNION ALL
+                    SELECT 'version', id, NULL, 'manifest', manifest,
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = manifest), NULL, NULL, NULL
+                    FROM versions
+                    """)
+            while let row = try entries.next() {
+                try audit.check(row)
+            }
+            for message in try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            where message != "ok" {
+                audit.other.append(.database(message))
+            }
+            return audit.report
+        }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        let fileBytes = ["", "-wal"].reduce(0) { total, suffix in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        return try await reading("read") { db in
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM blobs),
+                        (SELECT coalesce(sum(length(bytes)), 0) FROM blobs),
+                        (SELECT count(*) FROM calls), (SELECT count(*) FROM tasks),
+                        (SELECT count(*) FROM versions), (SELECT count(*) FROM builds)
+                    """)!
+            return StoreStatistics(
+                blobs: counts[0], blobBytes: counts[1], calls: counts[2], tasks: counts[3],
+                versions: counts[4], builds: counts[5], fileBytes: fileBytes,
+                lastBuild: try Self.lastBuild(db))
+        }
+    }
+
+    public func collectGarbage(
+        before cutoff: Date, dryRun: Bool
+    ) async throws
+        -> GarbageCollectionReport
+    {
+        let time = cutoff.timeIntervalSince1970
+        // What is left referenced after the entries go; versions keep their blobs.
+        let unreferenced = """
+            created < ? AND digest NOT IN (
+                SELECT request FROM calls UNION SELECT response FROM calls
+                UNION SELECT output FROM tasks
+                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions)
+            """
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var counts = (calls: 0, tasks: 0, blobs: 0, bytes: 0)
+                // A dry run does the same deletions and rolls them back, so it reports exactly
+                // what a real run would remove.
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "DELETE FROM calls WHERE created < ?", arguments: [time])
+                    counts.calls = db.changesCount
+                    try db.execute(sql: "DELETE FROM tasks WHERE created < ?", arguments: [time])
+                    counts.tasks = db.changesCount
+                    let blobs = try Row.fetchOne(
+                        db,
+                        sql: "SELECT count(*), coalesce(sum(length(bytes)), 0) FROM blobs WHERE "
+                            + unreferenced, arguments: [time])!
+                    counts.blobs = blobs[0]
+                    counts.bytes = blobs[1]
+                    try db.execute(
+                        sql: "DELETE FROM blobs WHERE " + unreferenced, arguments: [time])
+                    return dryRun ? .rollback : .commit
+                }
+                return GarbageCollectionReport(
+                    cutoff: cutoff, dryRun: dryRun, calls: counts.calls, tasks: counts.tasks,
+                    blobs: counts.blobs, blobBytes: counts.bytes)
+            }
+        } catch {
+            throw StoreError.database("collect garbage in", path: path, error)
+        }
+    }
+}
+
+/// What verification has found so far.
+private struct BlobAudit {
+    var blobs = 0
+    var calls = 0
+    var tasks = 0
+    var versions = 0
+    /// Corrupt blobs, with the entries found using them.
+    var corrupt: [Digest: [BlobReference]] = [:]
+    /// Missing blobs, with the entries that point at them.
+    var missing: [Digest: [BlobReference]] = [:]
+    var other: [StoreFault] = []
+
+    mutating func check(_ row: Row) throws {
+        let kind: String = row[0]
+        let id: String = row[1]
+        let entry: StoreEntry
+        switch kind {
+        case "call": entry = .call(Digest(hex: id) ?? Digest(of: id))
+        case "task": entry = .task(Digest(hex: id) ?? Digest(of: id))
+        default: entry = .version(id)
+        }
+        switch entry {
+        case .call: calls += 1
+        case .task: tasks += 1
+        case .version: versions += 1
+        }
+        if let json: String = row[2], Digest(of: json).hex != id {
+            other.append(.keyMismatch(entry))
+        }
+        for column in [3, 6] {
+            guard let role: String = row[column], let hex: String = row[column + 1] else {
+                continue
+            }
+            let reference = BlobReference(entry, BlobReference.Role(rawValue: role)!)
+            guard let digest = Digest(hex: hex) else {
+                other.append(.database("\(reference) is '\(hex)', not a digest"))
+                continue
+            }
+            if !(row[column + 2] as Bool) {
+                missing[digest, default: []].append(reference)
+            } else if corrupt[digest] != nil {
+                corrupt[digest]!.append(reference)
+            }
+        }
+    }
+
+    var report: VerificationReport {
+        let faults = VerificationReport.faults(
+            corrupt: corrupt, missing: missing, other: other)
+        return VerificationReport(
+            blobs: blobs, calls: calls, tasks: tasks, versions: versions, faults: faults)
+    }
+}

@@ -1,0 +1,75 @@
+internal import GRDB
+
+/// The versioned schema of ``SQLiteStore``: step `n` takes a store from version `n` to `n + 1`.
+///
+/// The version is SQLite's `user_version`, read and raised inside one immediate transaction, so
+/// two processes opening a new store at once cannot both migrate it.
+enum StoreSchema {
+    /// Digests are stored as 64 lowercase hexadecimal digits, so the database reads well in the
+    /// `sqlite3` shell; times are seconds since 1970.
+    static let steps: [String] = [
+        """
+        CREATE TABLE blobs (
+            digest TEXT PRIMARY KEY NOT NULL,
+            bytes BLOB NOT NULL,
+            created REAL NOT NULL
+        );
+        CREATE TABLE calls (
+            key TEXT PRIMARY KEY NOT NULL,
+            key_json TEXT NOT NULL,
+            request TEXT NOT NULL,
+            response TEXT NOT NULL,
+            model TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            tokens_in INTEGER NOT NULL,
+            tokens_out INTEGER NOT NULL,
+            latency_us INTEGER NOT NULL,
+            created REAL NOT NULL
+        );
+        CREATE TABLE tasks (
+            key TEXT PRIMARY KEY NOT NULL,
+            key_json TEXT NOT NULL,
+            node TEXT NOT NULL,
+            output TEXT NOT NULL,
+            created REAL NOT NULL
+        );
+        CREATE TABLE versions (
+            id TEXT PRIMARY KEY NOT NULL,
+            recipe TEXT NOT NULL,
+            manifest TEXT NOT NULL,
+            created REAL NOT NULL,
+            tag TEXT
+        );
+        CREATE TABLE builds (
+            id TEXT PRIMARY KEY NOT NULL,
+            started REAL NOT NULL,
+            finished REAL,
+            calls_sent INTEGER NOT NULL,
+            calls_cached INTEGER NOT NULL
+        );
+        CREATE INDEX builds_started ON builds(started);
+        """
+    ]
+
+    /// The schema version this code writes.
+    static var version: Int { steps.count }
+
+    /// Brings the database to ``version``; throws when it is newer than this code knows, or
+    /// when it has no schema yet and `create` is false (it is not a store).
+    static func migrate(_ pool: DatabasePool, path: String, create: Bool) throws {
+        let current = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if current == version { return }
+        if current == 0 && !create { throw StoreError("'\(path)' is not a frontier store") }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard current <= version else {
+                    throw StoreError.newerSchema(path, version: current, known: version)
+                }
+                for step in steps[current...] { try db.execute(sql: step) }
+                try db.execute(sql: "PRAGMA user_version = \(version)")
+                return .commit
+            }
+        }
+    }
+}

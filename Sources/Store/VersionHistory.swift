@@ -1,0 +1,8 @@
+/// The dataset versions a store has recorded; garbage collection keeps what they reference.
+public protocol VersionHistory: Sendable {
+    /// Records `version` (replacing a version with the same id) once committed.
+    func record(_ version: VersionRecord) async throws
+
+    /// Every recorded version, oldest first.
+    func versions() async throws -> [VersionRecord]
+}
