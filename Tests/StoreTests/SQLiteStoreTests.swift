@@ -112,6 +112,27 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("opening a file that is not a store, when asked not to create one, is an error")
+    func notAStore() async throws {
+        try await Scratch.with { directory in
+            let text = directory + "/notes.txt"
+            #expect(FileManager.default.createFile(atPath: text, contents: Data("notes".utf8)))
+            #expect(throws: StoreError("'\(text)' is not a frontier store")) {
+                try SQLiteStore(path: text, mode: .existing)
+            }
+            #expect(try String(contentsOfFile: text, encoding: .utf8) == "notes")
+
+            let empty = directory + "/empty.sqlite"
+            #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+            #expect(throws: StoreError("'\(empty)' is not a frontier store")) {
+                try SQLiteStore(path: empty, mode: .existing)
+            }
+            let store = directory + "/store.sqlite"
+            try await SQLiteStore(path: store).record(Sample.call(1))
+            #expect(try await SQLiteStore(path: store, mode: .existing).statistics().calls == 1)
+        }
+    }
+
     @Test("a store written by a newer frontier is refused with a sentence saying so")
     func newerSchema() async throws {
         try await Scratch.with { directory in

@@ -1,4 +1,4 @@
-public import Basics
+import Basics
 internal import Foundation
 
 /// One documented key of the language: its path from the top (`models.<role>.temperature`).

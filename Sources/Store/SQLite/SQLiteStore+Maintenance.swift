@@ -127,16 +127,19 @@ private struct BlobAudit {
     mutating func check(_ row: Row) throws {
         let kind: String = row[0]
         let id: String = row[1]
-        let entry: StoreEntry
         switch kind {
-        case "call": entry = .call(Digest(hex: id) ?? Digest(of: id))
-        case "task": entry = .task(Digest(hex: id) ?? Digest(of: id))
-        default: entry = .version(id)
+        case "call": calls += 1
+        case "task": tasks += 1
+        default: versions += 1
         }
-        switch entry {
-        case .call: calls += 1
-        case .task: tasks += 1
-        case .version: versions += 1
+        let entry: StoreEntry
+        switch (kind, Digest(hex: id)) {
+        case ("call", let key?): entry = .call(key)
+        case ("task", let key?): entry = .task(key)
+        case ("version", _): entry = .version(id)
+        default:
+            other.append(.database("a \(kind) is stored under '\(id)', not a digest"))
+            return
         }
         if let json: String = row[2], Digest(of: json).hex != id {
             other.append(.keyMismatch(entry))

@@ -43,6 +43,11 @@ public final class SQLiteStore: StoreBackend {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError.notFound(path)
             }
+            // Refuse what is not even SQLite before opening it, which would convert it to WAL.
+            let header = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 16) }
+            guard header == Data("SQLite format 3\0".utf8) else {
+                throw StoreError("'\(path)' is not a frontier store")
+            }
         case .createIfMissing:
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
