@@ -12,6 +12,14 @@ public struct TemporaryDirectory: Sendable {
         return try body(TemporaryDirectory(path: path))
     }
 
+    /// Runs async `body` with a fresh, empty directory.
+    public static func with<T>(_ body: (TemporaryDirectory) async throws -> T) async throws -> T {
+        let path = NSTemporaryDirectory() + "frontier-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try await body(TemporaryDirectory(path: path))
+    }
+
     /// Writes `text` to `relativePath`, creating directories as needed; returns the full path.
     @discardableResult
     public func write(_ text: String, to relativePath: String) throws -> String {

@@ -27,7 +27,8 @@ struct CacheCommandTests {
 
     @Test("cache stats shows entries, bytes and the last build's hit rate")
     func stats() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             _ = try await Self.fill(directory + "/.frontier/store.sqlite", calls: 4)
             let result = try FrontierProcess.run(["cache", "stats"], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
@@ -44,7 +45,8 @@ struct CacheCommandTests {
 
     @Test("--store and FRONTIER_STORE choose the store; a missing store is an error, not created")
     func choosingTheStore() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/elsewhere.sqlite"
             _ = try await Self.fill(path, calls: 2)
             let byOption = try FrontierProcess.run(
@@ -63,7 +65,8 @@ struct CacheCommandTests {
 
     @Test("cache verify exits 0 on a clean store and 1 listing every corrupt blob")
     func verify() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             let store = try await Self.fill(path, calls: 10)
             let clean = try FrontierProcess.run(
@@ -91,7 +94,8 @@ struct CacheCommandTests {
 
     @Test("cache gc --dry-run reports what would go and removes nothing")
     func gcDryRun() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             _ = try await Self.fill(path, calls: 5)
             let dryRun = try FrontierProcess.run(
@@ -119,15 +123,5 @@ struct CacheCommandTests {
         let result = try FrontierProcess.run(["cache", "gc", "--keep-days=-1"], in: "/")
         #expect(result.status == 64)
         #expect(result.stderr.contains("--keep-days must be 0 or more"))
-    }
-}
-
-/// A temporary directory for the duration of an async body.
-private enum Scratch {
-    static func with<T>(_ body: (String) async throws -> T) async throws -> T {
-        let path = NSTemporaryDirectory() + "frontier-cache-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try await body(path)
     }
 }

@@ -62,26 +62,26 @@ struct DiagnosticPositionTests {
 
     @Test("an unknown endpoint inside a flow mapping points at the value, not the mapping")
     func flowMappingValue() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints:
-              sim: { simulated: {} }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: ⟨simm, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools:
-              search: { kind: corpus-search }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "endpoints: { sim: { simulated: {} } }",
+                """
+                endpoints:
+                  sim: { simulated: {} }
+                """
+            ),
+            (
+                "  peer:   { endpoint: sim, model: sim-peer }",
+                "  peer:   { endpoint: ⟨simm, model: sim-peer }"
+            ),
+            (
+                "tools: { search: { kind: corpus-search } }",
+                """
+                tools:
+                  search: { kind: corpus-search }
+                """
+            ),
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .unknownReference)
         #expect(diagnostic.message == "unknown endpoint 'simm'")
@@ -92,28 +92,18 @@ struct DiagnosticPositionTests {
 
     @Test("an unknown tool in a nested flow-mapping budget points at the tool name")
     func unknownBudgetTool() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty:
-              peer: { model: peer }
-              expert: { model: expert, attempts: 3,
-                        budget: { search: 2, ⟨browse: 1 } }
-              judge: writer
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }",
+                """
+                difficulty:
+                  peer: { model: peer }
+                  expert: { model: expert, attempts: 3,
+                            budget: { search: 2, ⟨browse: 1 } }
+                  judge: writer
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .unknownReference)
         #expect(diagnostic.message == "unknown tool 'browse'")
@@ -122,24 +112,12 @@ struct DiagnosticPositionTests {
 
     @Test("an unknown key points at the key and suggests the closest one")
     func unknownKey() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer, ⟨max_token: 512 }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "  writer: { endpoint: sim, model: sim-writer }",
+                "  writer: { endpoint: sim, model: sim-writer, ⟨max_token: 512 }"
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .unknownKey)
         #expect(diagnostic.message == "unknown key 'max_token' in 'models.writer'")
@@ -149,25 +127,19 @@ struct DiagnosticPositionTests {
 
     @Test("a duplicate key points at the duplicate, with a note at the first occurrence")
     func duplicateKey() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints: { sim: { simulated: {} } }
-            models:
-              ⟨writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-              ⟨writer: { endpoint: sim, model: sim-writer-2 }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "  writer: { endpoint: sim, model: sim-writer }",
+                "  ⟨writer: { endpoint: sim, model: sim-writer }"
+            ),
+            (
+                "  expert: { endpoint: sim, model: sim-expert }",
+                """
+                  expert: { endpoint: sim, model: sim-expert }
+                  ⟨writer: { endpoint: sim, model: sim-writer-2 }
+                """
+            ),
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .duplicateKey)
         #expect(diagnostic.message == "duplicate key 'writer'")
@@ -190,28 +162,18 @@ struct DiagnosticPositionTests {
 
     @Test("an unset variable inside a longer string points at its own '${env:' column")
     func environmentReferenceColumn() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints:
-              vllm:
-                base_url: http://⟨${env:VLLM_HOST}:8000/v1
-                api_key: ${env:VLLM_API_KEY}
-              sim: { simulated: {} }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "endpoints: { sim: { simulated: {} } }",
+                """
+                endpoints:
+                  vllm:
+                    base_url: http://⟨${env:VLLM_HOST}:8000/v1
+                    api_key: ${env:VLLM_API_KEY}
+                  sim: { simulated: {} }
+                """
+            )
+        ])
         let loaded = try ScratchRecipe.load(marked.text)
         let unset = loaded.diagnostics.filter { $0.id == .undefinedEnvironmentVariable }
         try #require(unset.count == 1)
@@ -222,25 +184,15 @@ struct DiagnosticPositionTests {
 
     @Test("a second reference in one string is pointed at, after non-ASCII text")
     func environmentReferenceAfterUnicode() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            name: café ${env:VLLM_API_KEY} ⟨${env:DATASET_SUFFIX}
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "frontier: 1",
+                """
+                frontier: 1
+                name: café ${env:VLLM_API_KEY} ⟨${env:DATASET_SUFFIX}
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .undefinedEnvironmentVariable)
         expectStart(diagnostic.range, at: marked.marks[0])
@@ -248,25 +200,15 @@ struct DiagnosticPositionTests {
 
     @Test("in a single-quoted string the column counts each '' escape as two characters")
     func environmentReferenceAfterQuoteEscape() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            name: 'it''s ⟨${env:DATASET_SUFFIX}'
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "frontier: 1",
+                """
+                frontier: 1
+                name: 'it''s ⟨${env:DATASET_SUFFIX}'
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .undefinedEnvironmentVariable)
         expectStart(diagnostic.range, at: marked.marks[0])
@@ -277,25 +219,15 @@ struct DiagnosticPositionTests {
     @Test(
         "in a double-quoted string, whose escapes hide source columns, the whole scalar is marked")
     func environmentReferenceInDoubleQuotes() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            name: ⟨"a\\tb ${env:DATASET_SUFFIX}"⟨
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "frontier: 1",
+                """
+                frontier: 1
+                name: ⟨"a\\tb ${env:DATASET_SUFFIX}"⟨
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .undefinedEnvironmentVariable)
         expectStart(diagnostic.range, at: marked.marks[0])
@@ -374,30 +306,20 @@ struct DiagnosticPositionTests {
 
     @Test("'solves' beyond 'attempts' points at solves, with a note at attempts")
     func solvesBeyondAttempts() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty:
-              peer: { model: peer }
-              expert:
-                model: expert
-                attempts: ⟨2
-                solves: ⟨">=3"
-              judge: writer
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }",
+                """
+                difficulty:
+                  peer: { model: peer }
+                  expert:
+                    model: expert
+                    attempts: ⟨2
+                    solves: ⟨">=3"
+                  judge: writer
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .outOfRange)
         expectStart(diagnostic.range, at: marked.marks[1])
@@ -407,27 +329,17 @@ struct DiagnosticPositionTests {
 
     @Test("conflicting keys point at the second key, with a note at the first")
     func conflictingKeys() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints:
-              sim:
-                ⟨simulated: {}
-                ⟨base_url: http://127.0.0.1:8000/v1
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - { path: corpus/biology/*.md, discipline: biology }
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "endpoints: { sim: { simulated: {} } }",
+                """
+                endpoints:
+                  sim:
+                    ⟨simulated: {}
+                    ⟨base_url: http://127.0.0.1:8000/v1
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .conflictingKeys)
         expectStart(diagnostic.range, at: marked.marks[1])
@@ -436,25 +348,15 @@ struct DiagnosticPositionTests {
 
     @Test("a corpus glob that matches nothing points at the path value")
     func noMatchingFiles() throws {
-        let marked = MarkedText(
-            """
-            frontier: 1
-            endpoints: { sim: { simulated: {} } }
-            models:
-              writer: { endpoint: sim, model: sim-writer }
-              peer:   { endpoint: sim, model: sim-peer }
-              expert: { endpoint: sim, model: sim-expert }
-            tools: { search: { kind: corpus-search } }
-            corpus:
-              - { path: corpus/physics/*.md, discipline: physics }
-              - path: ⟨corpus/biolgy/*.md
-                discipline: biology
-            disciplines: { physics: 50%, biology: 50% }
-            seed_questions: { model: writer }
-            escalation: { model: writer, budget: { search: 2 } }
-            difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-            outputs: { sft: { path: out/sft.jsonl } }
-            """)
+        let marked = MinimalRecipe.marked(replacing: [
+            (
+                "  - { path: corpus/biology/*.md, discipline: biology }",
+                """
+                  - path: ⟨corpus/biolgy/*.md
+                    discipline: biology
+                """
+            )
+        ])
         let diagnostic = try onlyDiagnostic(marked)
         #expect(diagnostic.id == .noMatchingFiles)
         expectStart(diagnostic.range, at: marked.marks[0])

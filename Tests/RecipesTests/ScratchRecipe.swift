@@ -63,3 +63,38 @@ enum ScratchRecipe {
         try load(files: ["recipe.yaml": text], environment: environment).loaded
     }
 }
+
+/// The small valid recipe most position tests start from (its corpus is `ScratchRecipe`'s).
+/// A test names only the lines it changes, so what is wrong with each recipe stands out.
+enum MinimalRecipe {
+    static let lines = [
+        "frontier: 1",
+        "endpoints: { sim: { simulated: {} } }",
+        "models:",
+        "  writer: { endpoint: sim, model: sim-writer }",
+        "  peer:   { endpoint: sim, model: sim-peer }",
+        "  expert: { endpoint: sim, model: sim-expert }",
+        "tools: { search: { kind: corpus-search } }",
+        "corpus:",
+        "  - { path: corpus/physics/*.md, discipline: physics }",
+        "  - { path: corpus/biology/*.md, discipline: biology }",
+        "disciplines: { physics: 50%, biology: 50% }",
+        "seed_questions: { model: writer }",
+        "escalation: { model: writer, budget: { search: 2 } }",
+        "difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }",
+        "outputs: { sft: { path: out/sft.jsonl } }",
+    ]
+
+    /// The recipe with each named line replaced by its replacement, which may span several
+    /// lines and carry `⟨` marks. Every named line must be a line of the recipe.
+    static func marked(replacing edits: [(line: String, with: String)]) -> MarkedText {
+        var lines = self.lines
+        for edit in edits {
+            guard let index = lines.firstIndex(of: edit.line) else {
+                preconditionFailure("'\(edit.line)' is not a line of the minimal recipe")
+            }
+            lines[index] = edit.with
+        }
+        return MarkedText(lines.joined(separator: "\n"))
+    }
+}

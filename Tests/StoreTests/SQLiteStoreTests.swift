@@ -1,5 +1,6 @@
 import Basics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -8,7 +9,8 @@ import Testing
 struct SQLiteStoreTests {
     @Test("a record is visible to a freshly opened store as soon as record returns")
     func commitBeforeReturn() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             let writer = try SQLiteStore(path: path)
             try await withThrowingTaskGroup { group in
@@ -28,7 +30,8 @@ struct SQLiteStoreTests {
 
     @Test("1,000 concurrent records are all stored, in far fewer transactions")
     func groupCommit() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let store = try SQLiteStore(path: directory + "/store.sqlite")
             let records = (0..<1_000).map { Sample.call($0) }
             try await withThrowingTaskGroup { group in
@@ -49,7 +52,8 @@ struct SQLiteStoreTests {
 
     @Test("two stores on one file, each making 1,000 overlapping records: no error, all present")
     func twoInstances() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             let first = try SQLiteStore(path: path)
             let second = try SQLiteStore(path: path)
@@ -74,7 +78,8 @@ struct SQLiteStoreTests {
         "another process writing the same file at the same time: no error, both see everything",
         .enabled(if: Python.path != nil, "needs python3 on PATH"))
     func anotherProcess() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             let store = try SQLiteStore(path: path)
             let python = try Python.start(Python.writeBlobs, arguments: [path, "1000"])
@@ -103,7 +108,8 @@ struct SQLiteStoreTests {
 
     @Test("opening a store that does not exist, when asked not to create one, is an error")
     func missingStore() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/none/store.sqlite"
             #expect(throws: StoreError("no store at '\(path)'")) {
                 try SQLiteStore(path: path, mode: .existing)
@@ -114,7 +120,8 @@ struct SQLiteStoreTests {
 
     @Test("opening a file that is not a store, when asked not to create one, is an error")
     func notAStore() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let text = directory + "/notes.txt"
             #expect(FileManager.default.createFile(atPath: text, contents: Data("notes".utf8)))
             #expect(throws: StoreError("'\(text)' is not a frontier store")) {
@@ -135,7 +142,8 @@ struct SQLiteStoreTests {
 
     @Test("a store written by a newer frontier is refused with a sentence saying so")
     func newerSchema() async throws {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let path = directory + "/store.sqlite"
             try await SQLiteStore(path: path).executeRawSQL("PRAGMA user_version = 99")
             #expect {

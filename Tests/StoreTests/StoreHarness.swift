@@ -1,6 +1,7 @@
 import Basics
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Store
@@ -54,7 +55,8 @@ struct StoreHarness {
     )
         async throws -> T
     {
-        try await Scratch.with { directory in
+        try await TemporaryDirectory.with { scratch in
+            let directory = scratch.path
             let clock = TestClock()
             let faults = FaultLog()
             let path = directory + "/store.sqlite"
@@ -100,16 +102,6 @@ struct StoreHarness {
         case let store as InMemoryStore: await store.replaceKeyJSON(ofCall: key, with: json)
         default: Issue.record("cannot damage \(type(of: store))")
         }
-    }
-}
-
-/// A temporary directory for the duration of an async body.
-enum Scratch {
-    static func with<T>(_ body: (String) async throws -> T) async throws -> T {
-        let path = NSTemporaryDirectory() + "frontier-store-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try await body(path)
     }
 }
 
