@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .target(
@@ -43,13 +45,24 @@ let package = Package(
         ),
         .target(
             name: "LanguageModels",
-            dependencies: ["Basics"],
+            dependencies: [
+                "Basics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Engine",
+            dependencies: ["Basics", "Recipes", "Store", "LanguageModels"],
             swiftSettings: strictness
         ),
         .target(
             name: "Commands",
             dependencies: [
-                "Basics", "Recipes", "Store",
+                "Basics", "Recipes", "Store", "LanguageModels", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -57,7 +70,7 @@ let package = Package(
         .executableTarget(name: "frontier", dependencies: ["Commands"], swiftSettings: strictness),
         .executableTarget(
             name: "frontier-bench",
-            dependencies: ["Basics", "Recipes"],
+            dependencies: ["Basics", "Recipes", "Store", "LanguageModels", "Engine"],
             swiftSettings: strictness
         ),
         .target(name: "TestSupport", dependencies: ["Basics"], swiftSettings: strictness),
@@ -81,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "LanguageModelsTests",
             dependencies: ["LanguageModels", "Basics", "TestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "LanguageModels", "Store", "Recipes", "Basics", "TestSupport"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -1,0 +1,2 @@
+/// Executes a plan graph against models, tools and a store (ARCHITECTURE.md, "Execution").
+public enum Engine {}
