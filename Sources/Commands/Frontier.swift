@@ -17,6 +17,8 @@ public struct Frontier: AsyncParsableCommand {
               frontier plan recipes/quickstart.yaml --format dot | dot -Tsvg > plan.svg
               frontier schema > grammar/recipe.schema.json
               frontier cache stats
+              frontier ask recipes/quickstart.yaml --model peer "What is a lens?"
+              frontier serve-sim --port 8000
 
             Exit status: 0 success, 1 failure (including errors in a recipe), 64 usage error.
             The language reference is grammar/README.md.
@@ -24,7 +26,7 @@ public struct Frontier: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self,
-            CacheCommand.self,
+            CacheCommand.self, AskCommand.self, DoctorCommand.self,
         ]
     )
 

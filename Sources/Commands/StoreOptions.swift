@@ -23,11 +23,21 @@ struct StoreOptions: ParsableArguments {
         return Self.defaultPath
     }
 
-    /// Runs `body` with the existing store; when the store cannot be opened or `body` fails,
-    /// says why on standard error and exits 1. Never creates a store.
-    func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
+    /// Runs `body` with the store (created when `create` says so, else it must exist); when the
+    /// store cannot be opened or fails, says why on standard error and exits 1. Faults met on
+    /// reads (a corrupt blob) are reported as warnings: the read was a miss.
+    func withStore<T>(
+        create: Bool = false, _ body: (SQLiteStore) async throws -> T
+    )
+        async throws -> T
+    {
         do {
-            return try await body(try SQLiteStore(path: resolvedPath, mode: .existing))
+            let store = try SQLiteStore(
+                path: resolvedPath, mode: create ? .createIfMissing : .existing,
+                onFault: { fault in
+                    Console.error("warning: store: \(fault); treated as a miss\n")
+                })
+            return try await body(store)
         } catch let error as StoreError {
             Console.error("error: \(error)\n")
             throw ExitCode.failure

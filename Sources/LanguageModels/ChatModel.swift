@@ -6,6 +6,19 @@
 public protocol ChatModel: Sendable {
     /// One chat completion for `request`.
     func complete(_ request: ChatRequest) async throws -> ChatCompletion
+
+    /// One chat completion with the bytes that went each way, for caching. The default encodes
+    /// the request and the completion as the wire would carry them.
+    func exchange(_ request: ChatRequest) async throws -> ChatExchange
+}
+
+extension ChatModel {
+    public func exchange(_ request: ChatRequest) async throws -> ChatExchange {
+        let completion = try await complete(request)
+        return ChatExchange(
+            completion: completion, requestBody: try WireCoding.encode(request),
+            responseBody: try WireCoding.encode(completion))
+    }
 }
 
 /// A model that turns texts into vectors, as `POST /v1/embeddings` does.

@@ -27,6 +27,8 @@ extension Recipe {
         public var stop: [String]?
         public var price: Price?
         public var toolProtocol: ToolProtocol
+        /// Whether an answer cut at `max_tokens` (`finish_reason: length`) fails the call.
+        public var truncationFails: Bool
 
         init(name: Located<String>, _ object: ShapedObject) {
             self.name = name
@@ -43,6 +45,7 @@ extension Recipe {
                     input: $0.number("input")?.value ?? 0, output: $0.number("output")?.value ?? 0)
             }
             toolProtocol = ToolProtocol(rawValue: object.string("tool_protocol")!.value)!
+            truncationFails = object.string("truncation")!.value == "fail"
         }
 
         static let priceShape = ObjectShape(
@@ -94,6 +97,12 @@ extension Recipe {
                     "How the model calls tools: OpenAI function calling (`native`) or "
                         + "`<tool_call>` tags in text (`tags`).",
                     example: "tool_protocol: tags"),
+                Field(
+                    "truncation", .choice(["fail", "keep"]), default: "fail",
+                    "What an answer cut short by `max_tokens` (`finish_reason: length`) does: "
+                        + "`fail` counts the call as failed (reported, never cached); `keep` uses "
+                        + "the text as it is. Either way the build reports how many were cut.",
+                    example: "truncation: keep"),
             ])
     }
 }

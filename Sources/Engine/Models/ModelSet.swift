@@ -1,0 +1,84 @@
+internal import Basics
+public import LanguageModels
+public import Recipes
+public import Store
+
+/// The recipe's models, ready to call: one client per endpoint (so an endpoint's limits hold
+/// across the models it serves), each model behind the caching decorator.
+public struct ModelSet: Sendable {
+    /// Cached models by role name.
+    public let models: [String: CachedChatModel]
+    /// HTTP clients by endpoint name; simulated endpoints have none.
+    public let clients: [String: OpenAIClient]
+
+    /// Models for every model of `recipe` whose endpoint is usable.
+    public init(
+        recipe: Recipe, session: HTTPSession, store: any CallCache, offline: Bool = false
+    ) {
+        var bases: [String: any ChatModel] = [:]
+        var clients: [String: OpenAIClient] = [:]
+        for endpoint in recipe.endpoints {
+            let name = endpoint.name.value
+            switch endpoint.kind {
+            case .simulated(let settings):
+                bases[name] = Simulator(
+                    SimulatorConfiguration(
+                        malformedRate: settings.malformedRate,
+                        latency: .seconds(settings.latency)))
+            case .http(let baseURL?, let apiKey):
+                let client = OpenAIClient(
+                    EndpointConfiguration(
+                        name: name, baseURL: baseURL.value, apiKey: apiKey,
+                        timeout: .seconds(endpoint.timeout),
+                        retry: RetryPolicy(maxAttempts: endpoint.maxAttempts),
+                        limits: EndpointLimits(
+                            maxConcurrency: endpoint.maxConcurrency,
+                            requestsPerMinute: endpoint.requestsPerMinute,
+                            tokensPerMinute: endpoint.tokensPerMinute)),
+                    session: session)
+                clients[name] = client
+                bases[name] = client
+            case .http(nil, _):
+                continue
+            }
+        }
+        let callStore = StoreCallStore(store)
+        var models: [String: CachedChatModel] = [:]
+        for model in recipe.models {
+            guard let endpoint = recipe.endpoint(named: model.endpoint.value),
+                let base = bases[endpoint.name.value]
+            else { continue }
+            models[model.name.value] = CachedChatModel(
+                base,
+                identity: Self.identity(of: model, on: endpoint),
+                endpoint: endpoint.name.value, store: callStore,
+                options: .init(offline: offline, truncation: model.truncationFails ? .fail : .keep))
+        }
+        self.models = models
+        self.clients = clients
+    }
+
+    /// What identifies `model` in call keys. A simulated endpoint adds the simulator's behaviour
+    /// version, so a simulator that answers differently misses the old entries.
+    public static func identity(
+        of model: Recipe.Model, on endpoint: Recipe.Endpoint
+    )
+        -> ModelIdentity
+    {
+        var endpointIdentity = endpoint.identity
+        if case .simulated = endpoint.kind, case .object(let fields) = endpointIdentity {
+            var extended = fields
+            extended["simulator_behaviour"] = .integer(Simulator.behaviourVersion)
+            endpointIdentity = .object(extended)
+        }
+        return ModelIdentity(
+            model: model.model.value, revision: model.revision, endpoint: endpointIdentity)
+    }
+
+    /// Calls made so far, over every model.
+    public var statistics: CallStatistics {
+        var total = CallStatistics()
+        for model in models.values { total.add(model.statistics) }
+        return total
+    }
+}

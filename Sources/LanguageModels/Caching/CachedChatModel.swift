@@ -1,0 +1,126 @@
+public import Basics
+internal import Foundation
+internal import Synchronization
+
+/// The caching decorator: every call is keyed (``CallKey``), looked up in a ``CallStore``, and
+/// sent to the model behind only when it misses; a successful, well-formed answer is recorded
+/// before it is returned.
+///
+/// Failures are never recorded: a thrown error, an unreadable body (thrown by the client) or an
+/// answer cut at the token limit when ``Options/truncation`` is `.fail`. Concurrent calls with
+/// one key share one request (single flight). With ``Options/offline`` a miss throws
+/// ``ModelCallError/offlineMiss(model:stage:key:)`` instead of sending.
+public final class CachedChatModel: ChatModel {
+    /// How the decorator treats misses and truncated answers.
+    public struct Options: Sendable, Hashable {
+        public var offline: Bool
+        public var truncation: TruncationPolicy
+
+        public init(offline: Bool = false, truncation: TruncationPolicy = .fail) {
+            self.offline = offline
+            self.truncation = truncation
+        }
+    }
+
+    /// An answer and how it was obtained.
+    public struct Answer: Sendable {
+        public var completion: ChatCompletion
+        public var key: CallKey
+        /// Whether it came from the store rather than a request.
+        public var cached: Bool
+    }
+
+    public let identity: ModelIdentity
+    /// The endpoint's name, recorded with each call.
+    public let endpoint: String
+    private let base: any ChatModel
+    private let store: any CallStore
+    private let options: Options
+    let flights = SingleFlight<Answer>()
+    private let tally = Mutex(CallStatistics())
+
+    public init(
+        _ base: any ChatModel, identity: ModelIdentity, endpoint: String, store: any CallStore,
+        options: Options = Options()
+    ) {
+        self.base = base
+        self.identity = identity
+        self.endpoint = endpoint
+        self.store = store
+        self.options = options
+    }
+
+    /// What this model's calls have cost so far.
+    public var statistics: CallStatistics { tally.withLock { $0 } }
+
+    public func complete(_ request: ChatRequest) async throws -> ChatCompletion {
+        try await answer(request).completion
+    }
+
+    /// The answer to `request`; `stage` names the plan node asking, for messages.
+    public func answer(_ request: ChatRequest, stage: String? = nil) async throws -> Answer {
+        let key = try CallKey(identity: identity, request: request)
+        do {
+            let (answer, joined) = try await flights.run(key.digest) { [self] in
+                try await resolve(request, key: key, stage: stage)
+            }
+            if joined { tally.withLock { $0.joined += 1 } }
+            return answer
+        } catch {
+            tally.withLock { $0.failed += 1 }
+            throw error
+        }
+    }
+
+    private func resolve(
+        _ request: ChatRequest, key: CallKey, stage: String?
+    ) async throws
+        -> Answer
+    {
+        if let bytes = try await store.response(for: key.digest),
+            let completion = try? WireCoding.decoder.decode(ChatCompletion.self, from: Data(bytes))
+        {
+            try check(completion, request)
+            tally.withLock { $0.cached += 1 }
+            return Answer(completion: completion, key: key, cached: true)
+        }
+        if options.offline {
+            throw ModelCallError.offlineMiss(model: identity.model, stage: stage, key: key.digest)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let exchange = try await base.exchange(request)
+        let latency = clock.now - start
+        let usage = exchange.completion.usage
+        tally.withLock {
+            $0.sent += 1
+            $0.tokensIn += usage?.promptTokens ?? 0
+            $0.tokensOut += usage?.completionTokens ?? 0
+        }
+        try check(exchange.completion, request)
+        try await store.record(
+            CompletedCall(
+                key: key, requestBody: exchange.requestBody,
+                responseBody: exchange.responseBody, model: identity.model, endpoint: endpoint,
+                tokensIn: usage?.promptTokens ?? 0, tokensOut: usage?.completionTokens ?? 0,
+                latency: latency))
+        return Answer(completion: exchange.completion, key: key, cached: false)
+    }
+
+    /// Counts an answer cut at the token limit, and refuses it when the policy says so.
+    private func check(_ completion: ChatCompletion, _ request: ChatRequest) throws {
+        guard completion.choices.first?.finishReason == .length else { return }
+        tally.withLock { $0.truncated += 1 }
+        if options.truncation == .fail {
+            throw ModelCallError.truncated(model: identity.model, maxTokens: request.maxTokens)
+        }
+    }
+}
+
+/// What to do with an answer cut short by `max_tokens` (`finish_reason: length`).
+public enum TruncationPolicy: String, Sendable, Hashable, Codable {
+    /// The call fails (recorded in the statistics, never cached).
+    case fail
+    /// The text is used as it is.
+    case keep
+}
