@@ -98,7 +98,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "LanguageModels", "Store", "Recipes", "Basics", "TestSupport"],
+            dependencies: [
+                "Engine", "LanguageModels", "Store", "Recipes", "Basics", "TestSupport",
+            ],
             swiftSettings: strictness
         ),
         .testTarget(
