@@ -70,7 +70,11 @@ let package = Package(
         .executableTarget(name: "frontier", dependencies: ["Commands"], swiftSettings: strictness),
         .executableTarget(
             name: "frontier-bench",
-            dependencies: ["Basics", "Recipes", "Store", "LanguageModels", "Engine"],
+            dependencies: [
+                "Basics", "Recipes", "Store", "LanguageModels", "Engine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictness
         ),
         .target(name: "TestSupport", dependencies: ["Basics"], swiftSettings: strictness),
@@ -105,7 +109,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "Recipes", "Store", "Basics", "TestSupport"],
+            dependencies: [
+                "Commands", "Recipes", "Store", "LanguageModels", "Engine", "Basics", "TestSupport",
+            ],
             exclude: ["Golden"],
             swiftSettings: strictness
         ),

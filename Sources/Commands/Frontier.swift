@@ -26,7 +26,7 @@ public struct Frontier: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self,
-            CacheCommand.self, AskCommand.self, DoctorCommand.self,
+            CacheCommand.self, AskCommand.self, DoctorCommand.self, ServeSimCommand.self,
         ]
     )
 

@@ -4,7 +4,10 @@ import Foundation
 /// Run it in a release build: `swift run -c release frontier-bench compile`.
 @main
 struct Bench {
-    static let scenarios: [any Scenario] = [CompileScenario(), HostileInputScenario()]
+    static let scenarios: [any Scenario] = [
+        CompileScenario(), HostileInputScenario(), CallsScenario(part: .miss),
+        CallsScenario(part: .hit),
+    ]
 
     static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -17,6 +17,9 @@ public final class OpenAIClient: ChatModel, EmbeddingModel {
     private let session: HTTPSession
     private let limiter: EndpointLimiter
     private let tally = Mutex(ClientCounters())
+    private let credentials = CredentialGate()
+    /// Set once the endpoint has accepted the credentials, so later calls skip the gate.
+    private let proven = Mutex(false)
 
     public init(_ configuration: EndpointConfiguration, session: HTTPSession) {
         self.configuration = configuration
@@ -66,9 +69,27 @@ public final class OpenAIClient: ChatModel, EmbeddingModel {
     }
 
     /// The one retry loop: sends until `decode` accepts a 2xx body, a failure is final, or the
-    /// policy's attempts are spent.
+    /// policy's attempts are spent. Until the endpoint has accepted the credentials, calls go
+    /// through the ``CredentialGate`` one at a time.
     private func perform<Value: Sendable>(
         _ method: HTTPMethod, path: String, body: [UInt8]?, tokens: Int,
+        decode: ([UInt8]) throws -> Value
+    ) async throws -> Delivered<Value> {
+        var leading = false
+        if !proven.withLock({ $0 }) {
+            leading = try await credentials.enter() == .lead
+        }
+        do {
+            return try await attempts(
+                method, path: path, body: body, tokens: tokens, leading: &leading, decode: decode)
+        } catch {
+            if leading { await credentials.abandon() }
+            throw error
+        }
+    }
+
+    private func attempts<Value: Sendable>(
+        _ method: HTTPMethod, path: String, body: [UInt8]?, tokens: Int, leading: inout Bool,
         decode: ([UInt8]) throws -> Value
     ) async throws -> Delivered<Value> {
         var headers: [(String, String)] = [("Accept", "application/json")]
@@ -85,6 +106,11 @@ public final class OpenAIClient: ChatModel, EmbeddingModel {
                     try await session.send(
                         method, url: url, headers: headers, body: body,
                         timeout: configuration.timeout)
+                }
+                if leading, reply.status != 401, reply.status != 403 {
+                    proven.withLock { $0 = true }
+                    await credentials.accept()
+                    leading = false
                 }
                 if (200..<300).contains(reply.status) {
                     do {
@@ -105,6 +131,10 @@ public final class OpenAIClient: ChatModel, EmbeddingModel {
             failures += 1
             if let final = failure.finalError(endpoint: configuration.label) {
                 tally.withLock { $0.failures += 1 }
+                if leading, final.abortsBuild {
+                    await credentials.reject(final)
+                    leading = false
+                }
                 throw final
             }
             guard configuration.retry.allowsRetry(afterAttempts: failures) else {

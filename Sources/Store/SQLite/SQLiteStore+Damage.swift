@@ -27,3 +27,19 @@ extension SQLiteStore {
         try await pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
 }
+
+/// Looking inside a store, for tests that check what was committed.
+extension SQLiteStore {
+    /// Every recorded call: its key and the digests of its request and response blobs.
+    func callEntries() async throws -> [(key: Digest, request: Digest, response: Digest)] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, request, response FROM calls").compactMap {
+                row in
+                guard let key = Digest(hex: row["key"]), let request = Digest(hex: row["request"]),
+                    let response = Digest(hex: row["response"])
+                else { return nil }
+                return (key, request, response)
+            }
+        }
+    }
+}
