@@ -97,7 +97,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LanguageModelsTests",
-            dependencies: ["LanguageModels", "Basics", "TestSupport"],
+            dependencies: [
+                "LanguageModels", "Basics", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

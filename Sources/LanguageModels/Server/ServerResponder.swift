@@ -1,0 +1,192 @@
+internal import Basics
+internal import Foundation
+internal import NIOCore
+internal import NIOHTTP1
+
+/// Decides the reply to each request the simulator server receives: routing, the API key,
+/// counting, fault injection, and the simulator's answer encoded as JSON.
+///
+/// Shared by every connection and event loop; its coders and fixed bodies are built once.
+/// Keys are sorted, so the same answer is always the same bytes.
+struct ServerResponder: Sendable {
+    let recorder: RequestRecorder
+    private let simulator: Simulator
+    private let authorization: String?
+    private let latency: TimeAmount?
+    private let stallDuration: TimeAmount
+    private let retryAfterSeconds: Int
+    private let encoder: JSONEncoder
+    private let decoder = JSONDecoder()
+    private let fixed: FixedBodies
+
+    /// Bodies that never change, as buffers ready to write.
+    private struct FixedBodies: Sendable {
+        var models: ByteBuffer
+        var invalidAPIKey = ByteBuffer(bytes: ErrorBody.invalidAPIKey)
+        var tooLarge = ByteBuffer(bytes: ErrorBody.tooLarge)
+        var empty = ByteBuffer(bytes: Array("{}".utf8))
+        var faults: [Fault: ByteBuffer] = [:]
+    }
+
+    init(_ configuration: SimulatorServer.Configuration) throws {
+        simulator = Simulator(configuration.simulator)
+        recorder = RequestRecorder(schedule: configuration.faultSchedule)
+        authorization = configuration.apiKey.map { "Bearer \($0)" }
+        latency = configuration.latency > .zero ? TimeAmount(configuration.latency) : nil
+        stallDuration = TimeAmount(configuration.stallDuration)
+        retryAfterSeconds = configuration.retryAfterSeconds
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var fixed = FixedBodies(models: ByteBuffer(bytes: try encoder.encode(simulator.models())))
+        for fault in Fault.allCases {
+            if let reply = fault.errorReply { fixed.faults[fault] = ByteBuffer(bytes: reply.body) }
+        }
+        self.fixed = fixed
+    }
+
+    /// The reply to a request whose body (nil when empty) has fully arrived.
+    func reply(
+        method: HTTPMethod, uri: String, headers: HTTPHeaders, body: ByteBuffer?
+    )
+        -> ServerReply
+    {
+        let path = uri.firstIndex(of: "?").map { uri[..<$0] } ?? uri[...]
+        if path == "/stats" || path.hasPrefix("/stats/") {
+            return .respond(statisticsResponse(method: method, path: path))
+        }
+        let route = Self.route(method: method, path: path)
+        let data = body.map { Data($0.readableBytesView) } ?? Data()
+        let digest = Digest(of: data)
+        let reply: ServerReply
+        if let authorization, headers.first(name: "authorization") != authorization {
+            _ = recorder.arrived(route: route, body: digest, faultable: false)
+            reply = .respond(ServerResponse(status: 401, body: fixed.invalidAPIKey))
+        } else {
+            let fault = recorder.arrived(route: route, body: digest, faultable: route.isFaultable)
+            switch fault {
+            case .reset: return .reset
+            case .stall: return .stall(stallDuration)
+            case .truncate:
+                reply = .respond(answer(route, method: method, path: path, body: data).truncated())
+            case .some(let fault):
+                reply = .respond(
+                    ServerResponse(
+                        status: fault.errorReply?.status ?? 500, body: fixed.faults[fault]!,
+                        retryAfter: fault == .rateLimitedWithRetryAfter ? retryAfterSeconds : nil))
+            case nil:
+                reply = .respond(answer(route, method: method, path: path, body: data))
+            }
+        }
+        if case .respond(let response) = reply { recorder.responded(status: response.status) }
+        return reply
+    }
+
+    /// The 413 for a body over the size limit; such a request is not counted.
+    func tooLarge() -> ServerReply {
+        recorder.responded(status: 413)
+        return .respond(ServerResponse(status: 413, body: fixed.tooLarge))
+    }
+
+    private static func route(method: HTTPMethod, path: Substring) -> LoggedRequest.Route {
+        switch path {
+        case "/v1/chat/completions" where method == .POST: .chatCompletions
+        case "/v1/embeddings" where method == .POST: .embeddings
+        case "/v1/models" where method == .GET: .models
+        default: .other
+        }
+    }
+
+    /// The unfaulted response: the simulator's answer, or an error for a bad body or route.
+    private func answer(
+        _ route: LoggedRequest.Route, method: HTTPMethod, path: Substring, body: Data
+    ) -> ServerResponse {
+        switch route {
+        case .chatCompletions:
+            return simulated(body) { (request: ChatRequest) in try simulator.respond(to: request) }
+        case .embeddings:
+            return simulated(body) { (request: EmbeddingsRequest) in
+                simulator.embeddings(for: request)
+            }
+        case .models:
+            return ServerResponse(status: 200, body: fixed.models)
+        case .other:
+            let message = "Unknown request URL: \(method) \(path)"
+            return error(404, message: message, type: "invalid_request_error", code: "unknown_url")
+        }
+    }
+
+    /// Decodes `body` as `Request`, answers it with `respond` and encodes the answer, after
+    /// the configured latency.
+    private func simulated<Request: Decodable, Response: Encodable>(
+        _ body: Data, _ respond: (Request) throws -> Response
+    ) -> ServerResponse {
+        var response: ServerResponse
+        do {
+            let request = try decoder.decode(Request.self, from: body)
+            do {
+                let encoded = try encoder.encode(try respond(request))
+                response = ServerResponse(status: 200, body: ByteBuffer(bytes: encoded))
+            } catch {
+                response = self.error(
+                    500, message: "The simulator failed: \(error)", type: "server_error", code: nil)
+            }
+        } catch {
+            let message = "We could not parse the JSON body of your request: \(Self.explain(error))"
+            response = self.error(400, message: message, type: "invalid_request_error", code: nil)
+        }
+        response.delay = latency
+        return response
+    }
+
+    private func error(
+        _ status: Int, message: String, type: String, code: String?
+    )
+        -> ServerResponse
+    {
+        ServerResponse(
+            status: status,
+            body: ByteBuffer(bytes: ErrorBody.json(message: message, type: type, code: code)))
+    }
+
+    /// A short account of a decoding error: what was wrong and where.
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "" : " at '\(path)'"
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing field '\(key.stringValue)'\(at(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong type\(at(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "invalid JSON\(at(context)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    /// `GET /stats`, `GET /stats/log`, `POST /stats/reset`; never counted or faulted.
+    private func statisticsResponse(method: HTTPMethod, path: Substring) -> ServerResponse {
+        do {
+            switch path {
+            case "/stats" where method == .GET:
+                let body = try encoder.encode(recorder.statistics)
+                return ServerResponse(status: 200, body: ByteBuffer(bytes: body))
+            case "/stats/log" where method == .GET:
+                let body = try encoder.encode(recorder.log)
+                return ServerResponse(status: 200, body: ByteBuffer(bytes: body))
+            case "/stats/reset" where method == .POST:
+                recorder.reset()
+                return ServerResponse(status: 200, body: fixed.empty)
+            default:
+                let message = "Unknown request URL: \(method) \(path)"
+                return error(
+                    404, message: message, type: "invalid_request_error", code: "unknown_url")
+            }
+        } catch {
+            return self.error(500, message: "\(error)", type: "server_error", code: nil)
+        }
+    }
+}
