@@ -74,6 +74,7 @@ let package = Package(
                 "Basics", "Recipes", "Store", "LanguageModels", "Engine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),

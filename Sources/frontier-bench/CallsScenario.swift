@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import LanguageModels
 import NIOCore
+import NIOHTTP1
 import Store
 
 /// `calls-miss` and `calls-hit`: 20,000 distinct chat calls at concurrency 64 through the full

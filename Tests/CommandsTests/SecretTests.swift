@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 import Testing
 import TestSupport
 
@@ -38,8 +39,9 @@ struct SecretTests {
                 printed += result.stdout + result.stderr
             }
             // A refused key must not be echoed either.
+            let fresh = try workspace.prompts(100..<110, name: "fresh.txt")
             let refused = try FrontierProcess.run(
-                workspace.askArguments(prompts), in: directory,
+                workspace.askArguments(fresh), in: directory,
                 environment: ["OPENAI_API_KEY": Self.canary + "-wrong"])
             #expect(refused.status == 1)
             printed += refused.stdout + refused.stderr

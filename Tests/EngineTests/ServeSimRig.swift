@@ -13,7 +13,7 @@ struct ServeSimRig: Sendable {
     let store: SQLiteStore
     let session: HTTPSession
     /// Faults the store reported on reads.
-    let faults: Mutex<[StoreFault]>
+    let faults: FaultLog
 
     /// A retry policy that waits microseconds, so fault tests run fast; Retry-After is honoured
     /// but bounded to 5 ms.
@@ -33,10 +33,10 @@ struct ServeSimRig: Sendable {
         let server = try await SimulatorServer.start(configuration)
         do {
             let result = try await TemporaryDirectory.with { directory in
-                let faults = Mutex<[StoreFault]>([])
+                let faults = FaultLog()
                 let store = try SQLiteStore(
                     path: directory.file("store.sqlite"),
-                    onFault: { fault in faults.withLock { $0.append(fault) } })
+                    onFault: { fault in faults.faults.withLock { $0.append(fault) } })
                 return try await HTTPSession.with { session in
                     try await body(
                         ServeSimRig(server: server, store: store, session: session, faults: faults))
@@ -89,4 +89,11 @@ struct ServeSimRig: Sendable {
         }
         return results.withLock { all in requests.indices.map { all[$0]! } }
     }
+}
+
+/// The faults a store reported, collected from any task.
+final class FaultLog: Sendable {
+    let faults = Mutex<[StoreFault]>([])
+
+    var count: Int { faults.withLock { $0.count } }
 }
