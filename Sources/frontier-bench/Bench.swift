@@ -6,7 +6,7 @@ import Foundation
 struct Bench {
     static let scenarios: [any Scenario] = [
         CompileScenario(), HostileInputScenario(), CallsScenario(part: .miss),
-        CallsScenario(part: .hit),
+        CallsScenario(part: .hit), SimulatorScenario(),
     ]
 
     static func main() async throws {

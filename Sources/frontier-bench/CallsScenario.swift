@@ -31,12 +31,7 @@ struct CallsScenario: Scenario {
         let server = try await SimulatorServer.start(SimulatorServer.Configuration())
         let directory = NSTemporaryDirectory() + "frontier-bench-calls-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let requests = (0..<calls).map { index in
-            ChatRequest(
-                model: "bench-peer",
-                messages: [.user("Benchmark question \(index): what limits a lens's resolution?")],
-                maxTokens: 64)
-        }
+        let requests = Self.requests(calls)
         var figures: [Figure] = []
         var bare: Double?
         do {
@@ -77,6 +72,16 @@ struct CallsScenario: Scenario {
         }
         try await server.shutdown()
         return figures
+    }
+
+    /// `count` distinct small chat requests.
+    static func requests(_ count: Int) -> [ChatRequest] {
+        (0..<count).map { index in
+            ChatRequest(
+                model: "bench-peer",
+                messages: [.user("Benchmark question \(index): what limits a lens's resolution?")],
+                maxTokens: 64)
+        }
     }
 
     private func rate(_ measure: String, _ seconds: Double) -> Figure {

@@ -84,20 +84,8 @@ struct AskCommandTests {
     func doctorUnreachable() throws {
         try TemporaryDirectory.with { directory in
             try directory.write(
-                """
-                frontier: 1
-                endpoints: { gone: { base_url: "http://127.0.0.1:9/v1" } }
-                models:
-                  writer: { endpoint: gone, model: m }
-                  peer:   { endpoint: gone, model: m }
-                  expert: { endpoint: gone, model: m }
-                corpus: [{ path: "c/*.md", discipline: physics }]
-                disciplines: { physics: 100% }
-                seed_questions: { model: writer }
-                escalation: { model: writer }
-                difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
-                outputs: { sft: { path: out/sft.jsonl } }
-                """, to: "recipe.yaml")
+                AskWorkspace.recipe(endpoints: "{ gone: { base_url: \"http://127.0.0.1:9/v1\" } }", endpoint: "gone"),
+                to: "recipe.yaml")
             try directory.write("# A\n\ntext\n", to: "c/a.md")
             let result = try FrontierProcess.run(
                 ["doctor", "recipe.yaml", "--timeout", "2"], in: directory.path)

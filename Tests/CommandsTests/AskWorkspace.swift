@@ -40,6 +40,25 @@ struct AskWorkspace {
             """, to: "recipe.yaml")
     }
 
+    /// A small valid recipe whose three models are served by `endpoint`, declared by the YAML
+    /// flow mapping `endpoints`, over the corpus `c/*.md`.
+    static func recipe(endpoints: String, endpoint: String) -> String {
+        """
+        frontier: 1
+        endpoints: \(endpoints)
+        models:
+          writer: { endpoint: \(endpoint), model: m }
+          peer:   { endpoint: \(endpoint), model: m }
+          expert: { endpoint: \(endpoint), model: m }
+        corpus: [{ path: "c/*.md", discipline: physics }]
+        disciplines: { physics: 100% }
+        seed_questions: { model: writer }
+        escalation: { model: writer }
+        difficulty: { peer: { model: peer }, expert: { model: expert }, judge: writer }
+        outputs: { sft: { path: out/sft.jsonl } }
+        """
+    }
+
     /// Writes prompts `tag 0` … to a file and returns its path.
     func prompts(_ range: Range<Int>, name: String = "prompts.txt", tag: String = "question")
         throws -> String

@@ -157,3 +157,17 @@ struct CallPathReliabilityTests {
         }
     }
 }
+
+@Suite("Endpoint limits against serve-sim")
+struct EndpointLimitTests {
+    @Test("max_concurrency bounds the connections an endpoint sees, however many calls wait")
+    func concurrency() async throws {
+        try await ServeSimRig.with({ $0.latency = .milliseconds(5) }) { rig in
+            let model = rig.model(rig.client(concurrency: 3))
+            _ = try await ServeSimRig.answers(ServeSimRig.requests(60), through: model)
+            let statistics = await rig.server.statistics()
+            #expect(statistics.chatCompletions == 60)
+            #expect(statistics.connections <= 3)
+        }
+    }
+}
