@@ -11,7 +11,7 @@ enum ServerReply {
 }
 
 /// A response the simulator server writes: a status, a JSON body and what goes with it.
-struct ServerResponse {
+struct ServerResponse: Sendable {
     var status: Int
     var body: ByteBuffer
     /// The `Retry-After` header's seconds, when one is sent.
@@ -24,6 +24,10 @@ struct ServerResponse {
         self.body = body
         self.retryAfter = retryAfter
         self.delay = delay
+    }
+
+    init(status: Int, bytes: [UInt8], retryAfter: Int? = nil) {
+        self.init(status: status, body: ByteBuffer(bytes: bytes), retryAfter: retryAfter)
     }
 
     /// The same response with only the first half of its body.

@@ -14,18 +14,18 @@ struct ServerResponder: Sendable {
     private let authorization: String?
     private let latency: TimeAmount?
     private let stallDuration: TimeAmount
-    private let retryAfterSeconds: Int
     private let encoder: JSONEncoder
     private let decoder = JSONDecoder()
-    private let fixed: FixedBodies
+    private let fixed: FixedResponses
 
-    /// Bodies that never change, as buffers ready to write.
-    private struct FixedBodies: Sendable {
-        var models: ByteBuffer
-        var invalidAPIKey = ByteBuffer(bytes: ErrorBody.invalidAPIKey)
-        var tooLarge = ByteBuffer(bytes: ErrorBody.tooLarge)
-        var empty = ByteBuffer(bytes: Array("{}".utf8))
-        var faults: [Fault: ByteBuffer] = [:]
+    /// Responses that never change, built once.
+    private struct FixedResponses: Sendable {
+        var models: ServerResponse
+        var invalidAPIKey = ServerResponse(status: 401, bytes: ErrorBody.invalidAPIKey)
+        var tooLarge = ServerResponse(status: 413, bytes: ErrorBody.tooLarge)
+        var empty = ServerResponse(status: 200, bytes: Array("{}".utf8))
+        /// The response of every fault that answers with an error status.
+        var faults: [Fault: ServerResponse] = [:]
     }
 
     init(_ configuration: SimulatorServer.Configuration) throws {
@@ -34,57 +34,53 @@ struct ServerResponder: Sendable {
         authorization = configuration.apiKey.map { "Bearer \($0)" }
         latency = configuration.latency > .zero ? TimeAmount(configuration.latency) : nil
         stallDuration = TimeAmount(configuration.stallDuration)
-        retryAfterSeconds = configuration.retryAfterSeconds
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var fixed = FixedBodies(models: ByteBuffer(bytes: try encoder.encode(simulator.models())))
+        var fixed = FixedResponses(
+            models: ServerResponse(
+                status: 200, bytes: Array(try encoder.encode(simulator.models()))))
         for fault in Fault.allCases {
-            if let reply = fault.errorReply { fixed.faults[fault] = ByteBuffer(bytes: reply.body) }
+            guard let (status, body) = fault.errorReply else { continue }
+            let retryAfter =
+                fault == .rateLimitedWithRetryAfter ? configuration.retryAfterSeconds : nil
+            fixed.faults[fault] = ServerResponse(
+                status: status, bytes: body, retryAfter: retryAfter)
         }
         self.fixed = fixed
     }
 
-    /// The reply to a request whose body (nil when empty) has fully arrived.
-    func reply(
-        method: HTTPMethod, uri: String, headers: HTTPHeaders, body: ByteBuffer?
-    )
-        -> ServerReply
-    {
+    /// The reply to the request `head` whose body (nil when empty) has fully arrived.
+    func reply(to head: HTTPRequestHead, body: ByteBuffer?) -> ServerReply {
+        let uri = head.uri
         let path = uri.firstIndex(of: "?").map { uri[..<$0] } ?? uri[...]
         if path == "/stats" || path.hasPrefix("/stats/") {
-            return .respond(statisticsResponse(method: method, path: path))
+            return .respond(statisticsResponse(method: head.method, path: path))
         }
-        let route = Self.route(method: method, path: path)
+        let route = Self.route(method: head.method, path: path)
         let data = body.map { Data($0.readableBytesView) } ?? Data()
         let digest = Digest(of: data)
-        let reply: ServerReply
-        if let authorization, headers.first(name: "authorization") != authorization {
+        let response: ServerResponse
+        if let authorization, head.headers.first(name: "authorization") != authorization {
             _ = recorder.arrived(route: route, body: digest, faultable: false)
-            reply = .respond(ServerResponse(status: 401, body: fixed.invalidAPIKey))
+            response = fixed.invalidAPIKey
         } else {
-            let fault = recorder.arrived(route: route, body: digest, faultable: route.isFaultable)
-            switch fault {
+            switch recorder.arrived(route: route, body: digest, faultable: route.isFaultable) {
             case .reset: return .reset
             case .stall: return .stall(stallDuration)
             case .truncate:
-                reply = .respond(answer(route, method: method, path: path, body: data).truncated())
-            case .some(let fault):
-                reply = .respond(
-                    ServerResponse(
-                        status: fault.errorReply?.status ?? 500, body: fixed.faults[fault]!,
-                        retryAfter: fault == .rateLimitedWithRetryAfter ? retryAfterSeconds : nil))
-            case nil:
-                reply = .respond(answer(route, method: method, path: path, body: data))
+                response = answer(route, method: head.method, path: path, body: data).truncated()
+            case .some(let fault): response = fixed.faults[fault]!  // Built for every other kind.
+            case nil: response = answer(route, method: head.method, path: path, body: data)
             }
         }
-        if case .respond(let response) = reply { recorder.responded(status: response.status) }
-        return reply
+        recorder.responded(status: response.status)
+        return .respond(response)
     }
 
     /// The 413 for a body over the size limit; such a request is not counted.
     func tooLarge() -> ServerReply {
         recorder.responded(status: 413)
-        return .respond(ServerResponse(status: 413, body: fixed.tooLarge))
+        return .respond(fixed.tooLarge)
     }
 
     private static func route(method: HTTPMethod, path: Substring) -> LoggedRequest.Route {
@@ -108,7 +104,7 @@ struct ServerResponder: Sendable {
                 simulator.embeddings(for: request)
             }
         case .models:
-            return ServerResponse(status: 200, body: fixed.models)
+            return fixed.models
         case .other:
             let message = "Unknown request URL: \(method) \(path)"
             return error(404, message: message, type: "invalid_request_error", code: "unknown_url")
@@ -179,7 +175,7 @@ struct ServerResponder: Sendable {
                 return ServerResponse(status: 200, body: ByteBuffer(bytes: body))
             case "/stats/reset" where method == .POST:
                 recorder.reset()
-                return ServerResponse(status: 200, body: fixed.empty)
+                return fixed.empty
             default:
                 let message = "Unknown request URL: \(method) \(path)"
                 return error(

@@ -63,8 +63,7 @@ final class SimulatorRequestHandler: ChannelInboundHandler {
             let reply =
                 oversized
                 ? responder.tooLarge()
-                : responder.reply(
-                    method: head.method, uri: head.uri, headers: head.headers, body: body)
+                : responder.reply(to: head, body: body)
             body = nil
             carryOut(reply, head: head, context: context)
         }

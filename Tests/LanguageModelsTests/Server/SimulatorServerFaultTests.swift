@@ -17,6 +17,15 @@ struct SimulatorServerFaultTests {
             #expect(reply.headers["retry-after"].isEmpty)
             #expect(try reply.decode(OpenAIErrorBody.self).error.code == "rate_limit_exceeded")
             #expect(await server.statistics().faults == [.rateLimited: 1])
+            let statistics = try await client.send(.GET, "/stats", to: server)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(statistics.body)) as? [String: Any])
+            #expect(json["faults"] as? [String: Int] == ["429": 1])
+            #expect(json["statuses"] as? [String: Int] == ["429": 1])
+            let log = try await client.send(.GET, "/stats/log", to: server)
+            let entries = try #require(
+                try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]])
+            #expect(entries.map { $0["fault"] as? String } == ["429"])
         }
     }
 
