@@ -1,0 +1,134 @@
+import Basics
+import Foundation
+import TestSupport
+import Testing
+import Tools
+
+@Suite("python sandbox")
+struct PythonSandboxTests {
+    @Test("processes a program leaves running are killed when it ends")
+    func leftoverProcessesKilled() async throws {
+        try await withPythonTool { tool, _ in
+            let code = """
+                import subprocess, sys
+                child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+                print(child.pid)
+                """
+            let first = try await tool.run(["code": .string(code)])
+            let pid = try #require(Int(first.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            // A second program waits (at most 60 s) for that process to end: a pidfd becomes
+            // readable when it has.
+            let check = """
+                import os, select
+                try:
+                    descriptor = os.pidfd_open(\(pid))
+                except ProcessLookupError:
+                    print("ended")
+                else:
+                    poller = select.poll()
+                    poller.register(descriptor, select.POLLIN)
+                    print("ended" if poller.poll(60_000) else "still running")
+                """
+            let result = try await tool.run(["code": .string(check)])
+            #expect(result.text == "ended\n")
+        }
+    }
+
+    @Test("the working directory is a fresh private directory that is removed afterwards")
+    func workingDirectory() async throws {
+        try await withPythonTool { tool, directory in
+            let code = """
+                import os, stat
+                print(os.getcwd())
+                print(os.listdir("."))
+                print(os.environ["HOME"] == os.getcwd())
+                print(oct(stat.S_IMODE(os.stat("..").st_mode)))
+                open("scratch.txt", "w").write("left behind?")
+                """
+            let result = try await tool.run(["code": .string(code)])
+            let lines = result.text.split(separator: "\n").map(String.init)
+            try #require(lines.count == 4)
+            #expect(lines[0].hasPrefix(directory.path + "/frontier-python-"))
+            #expect(lines[1] == "[]")
+            #expect(lines[2] == "True")
+            #expect(lines[3] == "0o700")
+            #expect(!FileManager.default.fileExists(atPath: lines[0]))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
+        }
+    }
+
+    @Test("variables of the parent's environment are not visible to the program")
+    func environment() async throws {
+        setenv("FRONTIER_TEST_SECRET", "canary-5c23a4da", 1)
+        try await withPythonTool { tool, _ in
+            let code = """
+                import os
+                print(os.environ.get("FRONTIER_TEST_SECRET"))
+                print(sorted(os.environ))
+                """
+            let result = try await tool.run(["code": .string(code)])
+            #expect(result.text == "None\n['HOME', 'LANG', 'PATH']\n")
+        }
+    }
+
+    @Test("with network isolation, only a loopback interface exists and connecting fails")
+    func networkIsolated() async throws {
+        let listener = try LoopbackListener()
+        try await withPythonTool { tool, _ in
+            guard tool.networkIsolated else {
+                // This kernel or container does not allow it: then the tool must say so.
+                #expect(tool.warning != nil)
+                return
+            }
+            #expect(tool.warning == nil)
+            let code = """
+                import socket
+                print([name for _, name in socket.if_nameindex()])
+                socket.create_connection(("127.0.0.1", \(listener.port)), timeout=10)
+                print("connected")
+                """
+            let result = try await tool.run(["code": .string(code)])
+            #expect(result.isError)
+            #expect(result.text.hasPrefix("['lo']\n"))
+            #expect(result.text.contains("OSError") || result.text.contains("Error: [Errno"))
+            #expect(!result.text.contains("connected"))
+        }
+    }
+
+    @Test("without network isolation, the same program reaches the test's listener")
+    func networkNotIsolated() async throws {
+        let listener = try LoopbackListener()
+        try await withPythonTool(isolateNetwork: false) { tool, _ in
+            #expect(!tool.networkIsolated)
+            #expect(tool.warning != nil)
+            let code = """
+                import socket
+                socket.create_connection(("127.0.0.1", \(listener.port)), timeout=10)
+                print("connected")
+                """
+            let result = try await tool.run(["code": .string(code)])
+            #expect(result == ToolResult(text: "connected\n"))
+        }
+    }
+
+    @Test("cancelling a run stops the program and throws CancellationError")
+    func cancellation() async throws {
+        try await withPythonTool { tool, _ in
+            let run = Task { try await tool.run(["code": "while True:\n    pass"]) }
+            run.cancel()
+            await #expect(throws: CancellationError.self) { try await run.value }
+        }
+    }
+
+    @Test("preparing with an interpreter that does not exist throws a sentence naming it")
+    func missingInterpreter() async throws {
+        try await TemporaryDirectory.with { directory in
+            let error = await #expect(throws: ToolError.self) {
+                try await PythonSandbox.prepare(
+                    python: "python-that-is-not-there", searchPath: testSearchPath,
+                    temporaryDirectory: directory.path)
+            }
+            #expect(error?.description.hasPrefix("cannot run 'python-that-is-not-there'") == true)
+        }
+    }
+}
