@@ -15,7 +15,8 @@ struct SimulatorScenario: Scenario {
             for request in requests { _ = try simulator.respond(to: request) }
         }
         let seconds = times.median
-        let identity = ModelIdentity(model: "bench-peer", endpoint: .object(["base_url": .string("x")]))
+        let identity = ModelIdentity(
+            model: "bench-peer", endpoint: .object(["base_url": .string("x")]))
         let keyTimes = try Stopwatch.measure(runs: 3) {
             for request in requests { _ = try CallKey(identity: identity, request: request) }
         }
@@ -34,10 +35,12 @@ struct SimulatorScenario: Scenario {
         return [
             Figure(scenario: name, measure: "call key", value: each(keyTimes.median)),
             Figure(scenario: name, measure: "JSONEncoder request", value: each(encodeTimes.median)),
-            Figure(scenario: name, measure: "JSONDecoder completion", value: each(decodeTimes.median)),
+            Figure(
+                scenario: name, measure: "JSONDecoder completion", value: each(decodeTimes.median)),
             Figure(
                 scenario: name, measure: "answers per second, one core",
-                value: String(format: "%.0f/s (%.1f µs each)", 20_000 / seconds, seconds / 20_000 * 1e6))
+                value: String(
+                    format: "%.0f/s (%.1f µs each)", 20_000 / seconds, seconds / 20_000 * 1e6)),
         ]
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LanguageModels
-import Testing
 import TestSupport
+import Testing
 
 @Suite("frontier ask against serve-sim")
 struct AskCommandTests {
@@ -17,7 +17,8 @@ struct AskCommandTests {
             #expect(second.stderr.contains("20 prompts: 0 sent, 20 cached, 0 failed"))
             let answers = { (text: String) in
                 try text.split(separator: "\n").map {
-                    try JSONDecoder().decode([String: JSONAnswer].self, from: Data($0.utf8))["answer"]
+                    try JSONDecoder().decode([String: JSONAnswer].self, from: Data($0.utf8))[
+                        "answer"]
                 }
             }
             #expect(try answers(first.stdout) == answers(second.stdout))
@@ -29,8 +30,11 @@ struct AskCommandTests {
     func offlineMiss() async throws {
         try await AskWorkspace.with { workspace in
             let result = try FrontierProcess.run(
-                ["ask", "recipe.yaml", "--model", "peer", "--offline", "--store", workspace.store,
-                 "a new question"],
+                [
+                    "ask", "recipe.yaml", "--model", "peer", "--offline", "--store",
+                    workspace.store,
+                    "a new question",
+                ],
                 in: workspace.directory.path)
             #expect(result.status == 1)
             #expect(result.stderr.contains("offline"))
@@ -75,7 +79,8 @@ struct AskCommandTests {
             let result = try FrontierProcess.run(
                 ["doctor", "recipe.yaml"], in: workspace.directory.path)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("ok      local (\(workspace.server.baseURL)): answered in"))
+            #expect(
+                result.stdout.contains("ok      local (\(workspace.server.baseURL)): answered in"))
             #expect(result.stdout.contains("model 'peer' → 'sim-peer'"))
         }
     }
@@ -84,7 +89,9 @@ struct AskCommandTests {
     func doctorUnreachable() throws {
         try TemporaryDirectory.with { directory in
             try directory.write(
-                AskWorkspace.recipe(endpoints: "{ gone: { base_url: \"http://127.0.0.1:9/v1\" } }", endpoint: "gone"),
+                AskWorkspace.recipe(
+                    endpoints: "{ gone: { base_url: \"http://127.0.0.1:9/v1\" } }", endpoint: "gone"
+                ),
                 to: "recipe.yaml")
             try directory.write("# A\n\ntext\n", to: "c/a.md")
             let result = try FrontierProcess.run(

@@ -60,7 +60,9 @@ struct AskWorkspace {
     }
 
     /// Writes prompts `tag 0` … to a file and returns its path.
-    func prompts(_ range: Range<Int>, name: String = "prompts.txt", tag: String = "question")
+    func prompts(
+        _ range: Range<Int>, name: String = "prompts.txt", tag: String = "question"
+    )
         throws -> String
     {
         try directory.write(

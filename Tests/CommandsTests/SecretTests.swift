@@ -1,7 +1,7 @@
 import Foundation
 import LanguageModels
-import Testing
 import TestSupport
+import Testing
 
 @Suite("API keys stay secret")
 struct SecretTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("frontier serve-sim")
 struct ServeSimCommandTests {
@@ -16,7 +16,9 @@ struct ServeSimCommandTests {
         try TemporaryDirectory.with { directory in
             try directory.write("# A\n\ntext\n", to: "c/a.md")
             try directory.write(
-                AskWorkspace.recipe(endpoints: "{ sim: { base_url: \"\(baseURL)\", max_attempts: 2 } }", endpoint: "sim"),
+                AskWorkspace.recipe(
+                    endpoints: "{ sim: { base_url: \"\(baseURL)\", max_attempts: 2 } }",
+                    endpoint: "sim"),
                 to: "recipe.yaml")
             let doctor = try FrontierProcess.run(["doctor", "recipe.yaml"], in: directory.path)
             #expect(doctor.status == 0, "\(doctor.stderr)")

@@ -19,7 +19,8 @@ struct CallPathReliabilityTests {
             $0.seed = 42
         }) { rig in
             let requests = ServeSimRig.requests(2_000)
-            let model = rig.model(rig.client(retry: ServeSimRig.quickRetry(maxAttempts: maxAttempts)))
+            let model = rig.model(
+                rig.client(retry: ServeSimRig.quickRetry(maxAttempts: maxAttempts)))
             let answers = try await ServeSimRig.answers(requests, through: model)
 
             let entries = try await rig.store.callEntries()
@@ -31,7 +32,10 @@ struct CallPathReliabilityTests {
             let statistics = await rig.server.statistics()
             #expect(statistics.chatCompletions == predicted)
             #expect(statistics.chatCompletions > 2_000)
-            for fault in [Fault.rateLimited, .rateLimitedWithRetryAfter, .internalServerError, .reset, .truncate] {
+            for fault in [
+                Fault.rateLimited, .rateLimitedWithRetryAfter, .internalServerError, .reset,
+                .truncate,
+            ] {
                 #expect(statistics.faults[fault, default: 0] > 0, "\(fault)")
             }
             // Every stored response is the well-formed answer, never a truncated body.
@@ -39,8 +43,11 @@ struct CallPathReliabilityTests {
             for (index, request) in requests.enumerated() {
                 let expected = try simulator.respond(to: request)
                 #expect(answers[index] == expected)
-                let cached = try #require(try await rig.store.lookup(call: try CallKey(identity: model.identity, request: request).digest))
-                let stored = try JSONDecoder().decode(ChatCompletion.self, from: Data(cached.response))
+                let cached = try #require(
+                    try await rig.store.lookup(
+                        call: try CallKey(identity: model.identity, request: request).digest))
+                let stored = try JSONDecoder().decode(
+                    ChatCompletion.self, from: Data(cached.response))
                 #expect(stored == expected)
             }
         }
@@ -78,7 +85,9 @@ struct CallPathReliabilityTests {
         }
     }
 
-    @Test("refused credentials cost one request however many calls were waiting, and name the endpoint")
+    @Test(
+        "refused credentials cost one request however many calls were waiting, and name the endpoint"
+    )
     func refusedCredentials() async throws {
         try await ServeSimRig.with({ $0.apiKey = "sk-right" }) { rig in
             let model = rig.model(rig.client(apiKey: "sk-wrong"))
@@ -119,7 +128,8 @@ struct CallPathReliabilityTests {
             $0.seed = 3
         }) { rig in
             let model = rig.model(
-                rig.client(retry: ServeSimRig.quickRetry(maxAttempts: 10), timeout: .milliseconds(300)))
+                rig.client(
+                    retry: ServeSimRig.quickRetry(maxAttempts: 10), timeout: .milliseconds(300)))
             _ = try await ServeSimRig.answers(ServeSimRig.requests(20), through: model)
             let schedule = rig.server.configuration.faultSchedule
             let predicted = try await rig.store.callEntries().reduce(0) {

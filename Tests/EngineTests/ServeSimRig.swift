@@ -18,7 +18,8 @@ struct ServeSimRig: Sendable {
     /// A retry policy that waits microseconds, so fault tests run fast; Retry-After is honoured
     /// but bounded to 5 ms.
     static func quickRetry(maxAttempts: Int) -> RetryPolicy {
-        RetryPolicy(maxAttempts: maxAttempts, baseDelay: 0.001, maxDelay: 0.01, maxRetryAfter: 0.005)
+        RetryPolicy(
+            maxAttempts: maxAttempts, baseDelay: 0.001, maxDelay: 0.01, maxRetryAfter: 0.005)
     }
 
     /// Runs `body` with a server configured by `configure`, a store in a temporary directory,
@@ -79,7 +80,9 @@ struct ServeSimRig: Sendable {
     }
 
     /// Calls `model` with every request, 64 at a time; the completions in request order.
-    static func answers(_ requests: [ChatRequest], through model: CachedChatModel) async throws
+    static func answers(
+        _ requests: [ChatRequest], through model: CachedChatModel
+    ) async throws
         -> [ChatCompletion]
     {
         let results = Mutex<[Int: ChatCompletion]>([:])

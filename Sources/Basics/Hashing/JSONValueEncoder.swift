@@ -47,20 +47,26 @@ private final class EncodingNode {
     }
 
     func member(_ key: String) -> EncodingNode {
-        var members: [String: EncodingNode] = [:]
-        if case .object(let existing) = storage { members = existing }
         let node = EncodingNode()
-        members[key] = node
-        storage = .object(members)
+        if case .object(var members) = storage {
+            storage = .empty  // so `members` is the only reference and grows in place
+            members[key] = node
+            storage = .object(members)
+        } else {
+            storage = .object([key: node])
+        }
         return node
     }
 
     func appended() -> EncodingNode {
-        var nodes: [EncodingNode] = []
-        if case .array(let existing) = storage { nodes = existing }
         let node = EncodingNode()
-        nodes.append(node)
-        storage = .array(nodes)
+        if case .array(var nodes) = storage {
+            storage = .empty
+            nodes.append(node)
+            storage = .array(nodes)
+        } else {
+            storage = .array([node])
+        }
         return node
     }
 

@@ -15,10 +15,17 @@ public final class CachedChatModel: ChatModel {
     public struct Options: Sendable, Hashable {
         public var offline: Bool
         public var truncation: TruncationPolicy
+        /// Bytes of recent answers (counted by their response bodies) kept decoded in memory,
+        /// so a call repeated in one process skips the store and the decoding.
+        public var memoryBytes: Int
 
-        public init(offline: Bool = false, truncation: TruncationPolicy = .fail) {
+        public init(
+            offline: Bool = false, truncation: TruncationPolicy = .fail,
+            memoryBytes: Int = 64 << 20
+        ) {
             self.offline = offline
             self.truncation = truncation
+            self.memoryBytes = memoryBytes
         }
     }
 
@@ -38,6 +45,7 @@ public final class CachedChatModel: ChatModel {
     private let options: Options
     let flights = SingleFlight<Answer>()
     private let tally = Mutex(CallStatistics())
+    private let recent: Mutex<AnswerMemo>
 
     public init(
         _ base: any ChatModel, identity: ModelIdentity, endpoint: String, store: any CallStore,
@@ -48,6 +56,7 @@ public final class CachedChatModel: ChatModel {
         self.endpoint = endpoint
         self.store = store
         self.options = options
+        self.recent = Mutex(AnswerMemo(capacity: options.memoryBytes))
     }
 
     /// What this model's calls have cost so far.
@@ -60,6 +69,10 @@ public final class CachedChatModel: ChatModel {
     /// The answer to `request`; `stage` names the plan node asking, for messages.
     public func answer(_ request: ChatRequest, stage: String? = nil) async throws -> Answer {
         let key = try CallKey(identity: identity, request: request)
+        if let completion = recent.withLock({ $0[key.digest] }) {
+            tally.withLock { $0.cached += 1 }
+            return Answer(completion: completion, key: key, cached: true)
+        }
         do {
             let (answer, joined) = try await flights.run(key.digest) { [self] in
                 try await resolve(request, key: key, stage: stage)
@@ -82,6 +95,7 @@ public final class CachedChatModel: ChatModel {
         {
             try check(completion, request)
             tally.withLock { $0.cached += 1 }
+            recent.withLock { $0.insert(completion, for: key.digest, size: bytes.count) }
             return Answer(completion: completion, key: key, cached: true)
         }
         if options.offline {
@@ -104,6 +118,9 @@ public final class CachedChatModel: ChatModel {
                 responseBody: exchange.responseBody, model: identity.model, endpoint: endpoint,
                 tokensIn: usage?.promptTokens ?? 0, tokensOut: usage?.completionTokens ?? 0,
                 latency: latency))
+        recent.withLock {
+            $0.insert(exchange.completion, for: key.digest, size: exchange.responseBody.count)
+        }
         return Answer(completion: exchange.completion, key: key, cached: false)
     }
 

@@ -14,18 +14,31 @@ public struct CallKey: Sendable, Hashable {
     public static let version = 1
 
     public init(identity: ModelIdentity, request: ChatRequest) throws {
-        let document = Document(
-            version: Self.version, model: identity, request: request,
-            sampleIndex: request.sampleIndex)
-        let bytes = try JSONValue.canonical(document)
+        let bytes = try Self.document(identity: identity, request: request).canonicalBytes()
         json = String(decoding: bytes, as: UTF8.self)
         digest = Digest(of: bytes)
+    }
+
+    /// The key's components as JSON: the `Codable` form of ``Document``, built directly.
+    static func document(identity: ModelIdentity, request: ChatRequest) -> JSONValue {
+        var model: [String: JSONValue] = [
+            "model": .string(identity.model), "endpoint": identity.endpoint,
+        ]
+        if let revision = identity.revision { model["revision"] = .string(revision) }
+        var document: [String: JSONValue] = [
+            "call": .string("chat.completions"), "version": .integer(version),
+            "model": .object(model), "request": request.keyValue,
+        ]
+        if let sampleIndex = request.sampleIndex {
+            document["sample_index"] = .integer(sampleIndex)
+        }
+        return .object(document)
     }
 
     /// The key's components. `request` is the wire form (messages, tools, tool_choice,
     /// response_format, seed, stop, max_tokens, temperature, top_p); the sample index is added
     /// because the wire form does not carry it.
-    private struct Document: Encodable {
+    struct Document: Encodable {
         var call = "chat.completions"
         var version: Int
         var model: ModelIdentity

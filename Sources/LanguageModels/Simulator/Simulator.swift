@@ -57,8 +57,11 @@ public struct Simulator: ChatModel, EmbeddingModel {
     /// The completion for `request`, computed synchronously.
     public func respond(to request: ChatRequest) throws -> ChatCompletion {
         let digest = try Self.digest(of: request)
+        let root = Self.root(of: request)
         let call = SimulatedCall(
-            request: request, digest: digest, root: try Self.digest(of: Self.root(of: request)),
+            request: request, digest: digest,
+            root: root.messages.count == request.messages.count
+                ? digest : try Self.digest(of: root),
             session: AgentSession(request),
             malformed: Malformer(rate: configuration.malformedRate).variant(for: digest),
             profile: configuration.profile(of: request.model))
@@ -80,20 +83,14 @@ public struct Simulator: ChatModel, EmbeddingModel {
 
     var world: WorldModel { WorldModel(configuration: configuration) }
 
-    /// What the simulator's choices are drawn from: the request's canonical JSON and its
-    /// sample index.
-    private struct Identity: Encodable {
-        var request: ChatRequest
-        var sampleIndex: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case request
-            case sampleIndex = "sample_index"
-        }
-    }
-
+    /// What the simulator's choices are drawn from: the canonical JSON of
+    /// `{"request": <wire form>, "sample_index": n}`.
     static func digest(of request: ChatRequest) throws -> Digest {
-        try Digest(canonical: Identity(request: request, sampleIndex: request.sampleIndex))
+        var identity: [String: JSONValue] = ["request": request.keyValue]
+        if let sampleIndex = request.sampleIndex {
+            identity["sample_index"] = .integer(sampleIndex)
+        }
+        return Digest(of: try JSONValue.object(identity).canonicalBytes())
     }
 
     /// The request as it was before the agent's first turn: the root of its trajectory.

@@ -37,12 +37,12 @@ public struct SimulatorProfile: Sendable, Hashable {
     /// reasoning text.
     public static func derived(fromModelName model: String) -> SimulatorProfile {
         let name = model.lowercased()
-        let weak = ["peer", "weak", "small", "tiny", "student"].contains { name.contains($0) }
-        let strong = ["expert", "strong", "large", "teacher"].contains { name.contains($0) }
+        let weak = ["peer", "weak", "small", "tiny", "student"].contains { name.includes($0) }
+        let strong = ["expert", "strong", "large", "teacher"].contains { name.includes($0) }
         var random = DeterministicRandom(model, "profile")
         let jitter = (random.unit() * 2 - 1) * 0.15
         let (ability, bonus) = weak ? (0.5, 1.0) : strong ? (1.5, 2.0) : (1.0, 1.5)
-        let reasons = strong || ["think", "reason", "r1"].contains { name.contains($0) }
+        let reasons = strong || ["think", "reason", "r1"].contains { name.includes($0) }
         return SimulatorProfile(
             ability: ability + jitter, toolBonus: bonus, emitsReasoning: reasons)
     }

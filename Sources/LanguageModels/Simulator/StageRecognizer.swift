@@ -18,16 +18,16 @@ internal import Foundation
 enum StageRecognizer {
     static func task(of request: ChatRequest, toolsOffered: Bool) -> SimulatedTask {
         let prompt = self.prompt(of: request)
-        if prompt.contains("Reference answer:") && prompt.contains("Response:") {
+        if prompt.includes("Reference answer:") && prompt.includes("Response:") {
             return .judge(judgeTask(prompt))
         }
-        if prompt.contains("Current question:") && prompt.contains("Current answer:") {
+        if prompt.includes("Current question:") && prompt.includes("Current answer:") {
             return .escalate(escalateTask(prompt))
         }
-        if prompt.contains("<passage id=") || prompt.contains("knowledge unit") {
+        if prompt.includes("<passage id=") || prompt.includes("knowledge unit") {
             return .seed(seedTask(prompt))
         }
-        if prompt.contains("<passage>") || prompt.contains("Rewrite the passage") {
+        if prompt.includes("<passage>") || prompt.includes("Rewrite the passage") {
             let passage =
                 TextScanning.between("<passage>", "</passage>", in: prompt)
                 ?? String(TextScanning.after("Rewrite the passage", in: prompt) ?? "")
@@ -35,7 +35,7 @@ enum StageRecognizer {
         }
         if let question = TextScanning.after("Question:", in: prompt) {
             let text = question.trimmingCharacters(in: .whitespacesAndNewlines)
-            if toolsOffered || prompt.contains("expert researcher") {
+            if toolsOffered || prompt.includes("expert researcher") {
                 return toolsOffered ? .expert(question: text) : .answer(question: text)
             }
             return .answer(question: text)
@@ -110,7 +110,7 @@ enum StageRecognizer {
             let end = after.range(of: " literature")
         {
             let written = after[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !written.isEmpty && !written.contains("\n") { discipline = written }
+            if !written.isEmpty && !written.includes("\n") { discipline = written }
         }
         var passages: [SeedTask.Passage] = []
         var rest = Substring(prompt)

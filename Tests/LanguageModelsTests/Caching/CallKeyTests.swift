@@ -1,6 +1,7 @@
 import Basics
-import LanguageModels
 import Testing
+
+@testable import LanguageModels
 
 @Suite("Call keys")
 struct CallKeyTests {
@@ -78,5 +79,36 @@ struct CallKeyTests {
         var zero = Self.request
         zero.sampleIndex = 0
         #expect(try Self.key(Self.identity, zero) != Self.key())
+    }
+}
+
+@Suite("Call keys, built directly")
+struct CallKeyDocumentTests {
+    @Test(
+        "the key document built directly equals the Codable form, for every variant",
+        arguments: CallKeyTests.variants.map(\.0))
+    func directEqualsCodable(_ name: String) throws {
+        let variant = try #require(CallKeyTests.variants.first { $0.0 == name })
+        var request = variant.2
+        request.messages.append(
+            ChatMessage(
+                role: .assistant, content: "line\n\"quoted\" \\ é 𝄞 \u{1}", name: "a",
+                toolCalls: [ToolCall(id: "c1", name: "search", arguments: "{\"q\":1}")],
+                toolCallID: nil, reasoningContent: "because"))
+        request.messages.append(.tool("result", callID: "c1"))
+        request.tools = [
+            ToolDefinition(
+                name: "search", description: "find",
+                parameters: .object(["type": .string("object"), "ü": .number(0.5)]))
+        ]
+        request.toolChoice = .function("search")
+        request.responseFormat = ResponseFormat(
+            type: "json_schema", jsonSchema: .object(["name": .string("x")]))
+        let direct = try CallKey.document(identity: variant.1, request: request).canonicalBytes()
+        let codable = try JSONValue.canonical(
+            CallKey.Document(
+                version: CallKey.version, model: variant.1, request: request,
+                sampleIndex: request.sampleIndex))
+        #expect(String(decoding: direct, as: UTF8.self) == String(decoding: codable, as: UTF8.self))
     }
 }
