@@ -30,10 +30,10 @@ final class EndpointLimiter: Sendable {
                 if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
             }
             let result = try await operation()
-            await gate.release()
+            gate.release()
             return result
         } catch {
-            await gate.release()
+            gate.release()
             throw error
         }
     }

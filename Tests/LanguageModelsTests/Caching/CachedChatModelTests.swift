@@ -167,7 +167,7 @@ struct CachedChatModelTests {
         async let first = model.answer(Self.request())
         for await _ in entered { break }
         async let second = model.answer(Self.request())
-        while await model.flights.joinerCount(key) == 0 { await Task.yield() }
+        while model.flights.joinerCount(key) == 0 { await Task.yield() }
         open.yield()
         open.finish()
         let answers = try await [first, second]

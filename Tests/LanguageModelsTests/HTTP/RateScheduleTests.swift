@@ -36,10 +36,10 @@ struct RateScheduleTests {
         try await gate.acquire()
         try await gate.acquire()
         let third = Task { try await gate.acquire() }
-        await gate.release()
+        gate.release()
         try await third.value
-        await gate.release()
-        await gate.release()
+        gate.release()
+        gate.release()
     }
 
     @Test("a cancelled waiter leaves the queue with CancellationError")
@@ -49,7 +49,7 @@ struct RateScheduleTests {
         let waiter = Task { try await gate.acquire() }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
-        await gate.release()
+        gate.release()
         try await gate.acquire()
     }
 }
