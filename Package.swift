@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["Basics", "Recipes", "Store", "LanguageModels"],
+            dependencies: ["Basics", "Recipes", "Store", "LanguageModels", "Tools"],
             swiftSettings: strictness
         ),
         .target(
@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "Engine", "LanguageModels", "Store", "Recipes", "Basics", "TestSupport",
+                "Engine", "LanguageModels", "Store", "Recipes", "Tools", "Basics", "TestSupport",
             ],
             swiftSettings: strictness
         ),

@@ -26,7 +26,7 @@ struct CallDurabilityTests {
     func crashes() async throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         var random = SplitMix(state: seed)
-        try await AskWorkspace.with({ $0.latency = .milliseconds(20) }) { workspace in
+        try await AskWorkspace.with({ $0.latency = .milliseconds(40) }) { workspace in
             let prompts = try workspace.prompts(0..<2_000)
             var logSizes: [Int] = [0]
             var inFlight = 0

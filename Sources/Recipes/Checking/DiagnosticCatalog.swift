@@ -120,5 +120,25 @@ public enum DiagnosticCatalog {
             meaning: "a prompt template override does not exist"),
         .init(id: .duplicateOutput, severity: .error, meaning: "two outputs write the same file"),
         .init(id: .noOutputs, severity: .error, meaning: "`outputs` declares no file"),
+        // Reading the corpus (at build time)
+        .init(
+            id: .unreadableDocument, severity: .error,
+            meaning: "a corpus file is unreadable or not UTF-8; it is skipped"),
+        .init(
+            id: .invalidRecord, severity: .error,
+            meaning: "a JSONL line that is not a JSON object, or lacks its text field; skipped"),
+        .init(
+            id: .missingDiscipline, severity: .error,
+            meaning: "a document whose front matter or field gives no discipline; skipped"),
+        .init(
+            id: .duplicateDocument, severity: .warning,
+            meaning: "two corpus sources match one file; the first source's reading is kept"),
     ]
+}
+
+extension DiagnosticID {
+    public static let unreadableDocument: Self = "unreadable-document"
+    public static let invalidRecord: Self = "invalid-record"
+    public static let missingDiscipline: Self = "missing-discipline"
+    public static let duplicateDocument: Self = "duplicate-document"
 }

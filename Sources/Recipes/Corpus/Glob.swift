@@ -20,8 +20,11 @@ public struct Glob: Sendable, Hashable {
             literal.append(component)
         }
         let rest = Array(components.dropFirst(literal.count))
-        let root =
-            (isAbsolute ? "/" : (base == "." ? "" : base + "/")) + literal.joined(separator: "/")
+        let prefix = isAbsolute ? "/" : (base == "." ? "" : base + "/")
+        var root = prefix + literal.joined(separator: "/")
+        // With no literal components, the root is the base itself, without a trailing slash
+        // (else matches would read `base//name`).
+        if literal.isEmpty, root.count > 1, root.hasSuffix("/") { root.removeLast() }
         var results: [String] = []
         if rest.isEmpty {
             var isDirectory: ObjCBool = false
