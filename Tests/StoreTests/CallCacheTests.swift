@@ -29,6 +29,25 @@ struct CallCacheTests {
         }
     }
 
+    @Test(
+        "the response alone is looked up as lookup finds it: bytes, a miss, or a corrupt miss",
+        arguments: StoreKind.allCases)
+    func responseOnly(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let record = Sample.call(5)
+            try await harness.store.record(record)
+            #expect(try await harness.store.response(forCall: record.key) == record.response)
+            #expect(try await harness.store.response(forCall: Sample.call(6).key) == nil)
+            let response = Digest(of: record.response)
+            try await harness.corrupt([response])
+            #expect(try await harness.store.response(forCall: record.key) == nil)
+            let reference = BlobReference(.call(record.key), .response)
+            #expect(harness.faults.all == [.corruptBlob(response, referencedBy: [reference])])
+            let counters = await harness.store.counters()
+            #expect(counters.callHits == 1 && counters.callMisses == 2)
+        }
+    }
+
     @Test("an unknown call key is a miss", arguments: StoreKind.allCases)
     func callMiss(kind: StoreKind) async throws {
         try await StoreHarness.with(kind) { harness in

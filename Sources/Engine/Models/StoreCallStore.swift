@@ -11,7 +11,7 @@ public struct StoreCallStore: CallStore {
     }
 
     public func response(for key: Digest) async throws -> [UInt8]? {
-        try await cache.lookup(call: key)?.response
+        try await cache.response(forCall: key)
     }
 
     public func record(_ call: CompletedCall) async throws {

@@ -7,6 +7,8 @@ enum PointQuery: Sendable {
     case blob(Digest)
     case exists(Digest)
     case call(Digest)
+    /// A call's response digest and blob only.
+    case response(Digest)
     case task(Digest)
 
     /// What a query found. Entries come with their blob's bytes, still to be verified, and an
@@ -15,6 +17,7 @@ enum PointQuery: Sendable {
         case blob(Data?)
         case exists(Bool)
         case call(CachedCall?, Data?)
+        case response(Digest?, Data?)
         case task(CachedTask?, Data?)
     }
 
@@ -50,6 +53,18 @@ enum PointQuery: Sendable {
                 latency: .microseconds(row[7] as Int64),
                 created: Date(timeIntervalSince1970: row[8]))
             return .call(call, row[9])
+        case .response(let key):
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT c.response, b.bytes
+                            FROM calls c LEFT JOIN blobs b ON b.digest = c.response
+                            WHERE c.key = ?
+                            """), arguments: [key.hex]),
+                let response = Digest(hex: row[0])
+            else { return .response(nil, nil) }
+            return .response(response, row[1])
         case .task(let key):
             guard
                 let row = try Row.fetchOne(

@@ -126,6 +126,19 @@ public final class SQLiteStore: StoreBackend {
             latency: call.latency, created: call.created)
     }
 
+    public func response(forCall key: Digest) async throws -> [UInt8]? {
+        guard case .response(let digest, let data) = try await reader.answer(.response(key)) else {
+            throw InternalError("a response query answered with something else")
+        }
+        let reference = BlobReference(.call(key), .response)
+        guard let digest, let response = blob(data, digest, usedBy: reference) else {
+            counterBox.update { $0.callMisses += 1 }
+            return nil
+        }
+        counterBox.update { $0.callHits += 1 }
+        return response
+    }
+
     public func record(_ call: CallRecord) async throws {
         try Task.checkCancellation()
         let request = Digest(of: call.request)
