@@ -13,13 +13,8 @@ public final class ChildProcess: Sendable {
     public init(
         _ arguments: [String], in directory: String, environment: [String: String] = [:]
     ) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FrontierProcess.binaryPath)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        base.merge(environment) { _, new in new }
-        process.environment = base
+        let process = FrontierProcess.makeProcess(
+            arguments, in: directory, environment: environment)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

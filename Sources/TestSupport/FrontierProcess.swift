@@ -9,6 +9,21 @@ public struct CommandResult: Sendable {
 
 /// Runs the built `frontier` executable as a user would, for end-to-end tests.
 public enum FrontierProcess {
+    /// A process for `frontier arguments…` in `directory`, with `environment` added to a minimal
+    /// one (only PATH is inherited), not yet started.
+    static func makeProcess(
+        _ arguments: [String], in directory: String, environment: [String: String]
+    ) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binaryPath)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        base.merge(environment) { _, new in new }
+        process.environment = base
+        return process
+    }
+
     /// The `frontier` binary beside the test bundle (`swift test` builds it there), or the one
     /// named by `FRONTIER_BINARY`.
     public static var binaryPath: String {
@@ -30,13 +45,7 @@ public enum FrontierProcess {
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:]
     ) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binaryPath)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        base.merge(environment) { _, new in new }
-        process.environment = base
+        let process = makeProcess(arguments, in: directory, environment: environment)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -87,17 +87,11 @@ struct AskWorkspace {
         var configuration = SimulatorServer.Configuration()
         configuration.port = 0
         try configure(&configuration)
-        let server = try await SimulatorServer.start(configuration)
-        do {
-            let result = try await TemporaryDirectory.with { directory in
+        return try await SimulatorServer.with(configuration) { server in
+            try await TemporaryDirectory.with { directory in
                 try await body(
                     AskWorkspace(directory, server: server, endpointExtra: endpointExtra))
             }
-            try await server.shutdown()
-            return result
-        } catch {
-            try? await server.shutdown()
-            throw error
         }
     }
 }

@@ -31,9 +31,8 @@ struct ServeSimRig: Sendable {
         var configuration = SimulatorServer.Configuration()
         configuration.port = 0
         try configure(&configuration)
-        let server = try await SimulatorServer.start(configuration)
-        do {
-            let result = try await TemporaryDirectory.with { directory in
+        return try await SimulatorServer.with(configuration) { server in
+            try await TemporaryDirectory.with { directory in
                 let faults = FaultLog()
                 let store = try SQLiteStore(
                     path: directory.file("store.sqlite"),
@@ -43,11 +42,6 @@ struct ServeSimRig: Sendable {
                         ServeSimRig(server: server, store: store, session: session, faults: faults))
                 }
             }
-            try await server.shutdown()
-            return result
-        } catch {
-            try? await server.shutdown()
-            throw error
         }
     }
 
