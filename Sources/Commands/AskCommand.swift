@@ -90,14 +90,22 @@ struct AskCommand: AsyncParsableCommand {
                 do {
                     try await batch.run(through: chat, settings: settings, concurrency: concurrency)
                     { outcome in
-                        if case .failure = outcome.result { failures += 1 }
+                        if case .failure(let error) = outcome.result {
+                            failures += 1
+                            if format == .text {
+                                Console.error("error: prompt \(outcome.index + 1): \(error)\n")
+                            }
+                        }
                         Console.output(render(outcome))
                     }
                 } catch let error as ModelCallError {
                     Console.error("error: \(error)\n")
                     throw ExitCode.failure
                 }
-                Console.error(Self.summary(chat.statistics, prompts: batch.prompts.count))
+                Console.error(
+                    Self.summary(
+                        chat.statistics, http: models.clients[settings.endpoint.value]?.counters,
+                        prompts: batch.prompts.count))
                 return failures
             }
         }
@@ -121,8 +129,7 @@ struct AskCommand: AsyncParsableCommand {
         switch (format, outcome.result) {
         case (.text, .success(let answer)):
             return (answer.completion.message?.content ?? "") + "\n"
-        case (.text, .failure(let error)):
-            Console.error("error: prompt \(outcome.index + 1): \(error)\n")
+        case (.text, .failure):
             return ""
         case (.jsonl, .success(let answer)):
             let line: JSONValue = .object([
@@ -143,13 +150,24 @@ struct AskCommand: AsyncParsableCommand {
         }
     }
 
-    static func summary(_ statistics: CallStatistics, prompts: Int) -> String {
+    /// The closing line: calls sent and cached, tokens, answers cut short, and for an HTTP
+    /// endpoint the requests it took, retries included.
+    static func summary(
+        _ statistics: CallStatistics, http: ClientCounters?, prompts: Int
+    )
+        -> String
+    {
         var text =
             "\(RecipeLoading.count(prompts, "prompt")): \(statistics.sent) sent, "
             + "\(statistics.cached) cached, \(statistics.failed) failed; tokens "
             + "\(statistics.tokensIn) in, \(statistics.tokensOut) out"
         if statistics.truncated > 0 {
             text += "; \(statistics.truncated) cut at max_tokens"
+        }
+        if let http {
+            text +=
+                "; \(RecipeLoading.count(http.requests, "HTTP request")), "
+                + RecipeLoading.count(http.retries, "retry", plural: "retries")
         }
         return text + "\n"
     }

@@ -13,8 +13,10 @@ struct AskCommandTests {
             let first = try FrontierProcess.run(workspace.askArguments(prompts), in: directory)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr.contains("20 prompts: 20 sent, 0 cached, 0 failed"))
+            #expect(first.stderr.contains("20 HTTP requests, 0 retries\n"))
             let second = try FrontierProcess.run(workspace.askArguments(prompts), in: directory)
             #expect(second.stderr.contains("20 prompts: 0 sent, 20 cached, 0 failed"))
+            #expect(second.stderr.contains("0 HTTP requests, 0 retries\n"))
             let answers = { (text: String) in
                 try text.split(separator: "\n").map {
                     try JSONDecoder().decode([String: JSONAnswer].self, from: Data($0.utf8))[
@@ -98,6 +100,7 @@ struct AskCommandTests {
                 ["doctor", "recipe.yaml", "--timeout", "2"], in: directory.path)
             #expect(result.status == 1)
             #expect(result.stdout.contains("FAILED  gone (http://127.0.0.1:9/v1)"))
+            #expect(result.stdout.contains("the last: connection refused"))
             #expect(result.stderr.contains("1 endpoint of 1 failed"))
         }
     }

@@ -27,6 +27,8 @@ struct ServeSimCommandTests {
                 in: directory.path)
             #expect(ask.status == 1)
             #expect(ask.stderr.contains("failed 2 attempts; the last: HTTP 503"))
+            #expect(ask.stderr.contains("1 prompt: 0 sent, 0 cached, 1 failed"))
+            #expect(ask.stderr.contains("2 HTTP requests, 1 retry\n"))
         }
         server.kill()
         _ = await server.wait()

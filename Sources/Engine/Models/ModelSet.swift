@@ -74,11 +74,4 @@ public struct ModelSet: Sendable {
         return ModelIdentity(
             model: model.model.value, revision: model.revision, endpoint: endpointIdentity)
     }
-
-    /// Calls made so far, over every model.
-    public var statistics: CallStatistics {
-        var total = CallStatistics()
-        for model in models.values { total.add(model.statistics) }
-        return total
-    }
 }

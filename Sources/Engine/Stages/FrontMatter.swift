@@ -5,17 +5,17 @@
 enum FrontMatter {
     static func split(_ text: String) -> (fields: [String: String], body: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.first?.trimmingCharacters() == "---" else { return ([:], text) }
+        guard lines.first?.trimmingWhitespace() == "---" else { return ([:], text) }
         lines = lines.dropFirst()
         var fields: [String: String] = [:]
         while let line = lines.first {
             lines = lines.dropFirst()
-            if line.trimmingCharacters() == "---" {
+            if line.trimmingWhitespace() == "---" {
                 return (fields, lines.joined(separator: "\n"))
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters()
-            var value = line[line.index(after: colon)...].trimmingCharacters()
+            let key = line[..<colon].trimmingWhitespace()
+            var value = line[line.index(after: colon)...].trimmingWhitespace()
             if value.count >= 2, let first = value.first, first == "\"" || first == "'",
                 value.last == first
             {
@@ -29,7 +29,7 @@ enum FrontMatter {
 }
 
 extension Substring {
-    func trimmingCharacters() -> String {
+    func trimmingWhitespace() -> String {
         String(self).trimmingWhitespace()
     }
 }

@@ -70,6 +70,9 @@ public final class CachedChatModel: ChatModel {
     public func answer(_ request: ChatRequest, stage: String? = nil) async throws -> Answer {
         let key = try CallKey(identity: identity, request: request)
         if let completion = recent.withLock({ $0[key.digest] }) {
+            // Only answers that passed the check are kept; this counts a kept truncated one
+            // again, as a store hit does.
+            try check(completion, request)
             tally.withLock { $0.cached += 1 }
             return Answer(completion: completion, key: key, cached: true)
         }

@@ -16,15 +16,4 @@ public struct CallStatistics: Sendable, Hashable {
     public var tokensOut = 0
 
     public init() {}
-
-    /// Adds `other`'s counts to these.
-    public mutating func add(_ other: CallStatistics) {
-        sent += other.sent
-        cached += other.cached
-        joined += other.joined
-        failed += other.failed
-        truncated += other.truncated
-        tokensIn += other.tokensIn
-        tokensOut += other.tokensOut
-    }
 }

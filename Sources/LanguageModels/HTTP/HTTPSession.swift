@@ -67,3 +67,21 @@ struct HTTPReply: Sendable {
     var retryAfter: String?
     var body: [UInt8]
 }
+
+/// A readable account of a transport error (refused, reset, timed out).
+enum TransportFailure {
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return "timed out"
+            case .remoteConnectionClosed: return "connection closed by the server"
+            case .connectTimeout: return "connection timed out"
+            default: return "\(error)"
+            }
+        }
+        // Connection errors come from NIO with the socket's errno inside.
+        let text = String(describing: error)
+        return text.contains("Connection refused") || text.contains("connectionRefused")
+            ? "connection refused" : text
+    }
+}

@@ -58,19 +58,3 @@ enum ServerMessage {
         return line.isEmpty ? "(no message)" : line
     }
 }
-
-/// A readable account of a transport error (refused, reset, timed out).
-enum TransportFailure {
-    static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("deadlineExceeded") || text.contains("readTimeout") {
-            return "timed out"
-        }
-        if text.contains("remoteConnectionClosed") { return "connection closed by the server" }
-        if text.contains("connectTimeout") { return "connection timed out" }
-        if text.contains("connectionRefused") || text.contains("Connection refused") {
-            return "connection refused"
-        }
-        return text
-    }
-}
