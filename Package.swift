@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -66,7 +67,10 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["Basics", "Recipes", "Store", "LanguageModels", "Tools"],
+            dependencies: [
+                "Basics", "Recipes", "Store", "LanguageModels", "Tools",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictness
         ),
         .target(

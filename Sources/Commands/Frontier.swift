@@ -25,7 +25,8 @@ public struct Frontier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, ValidateCommand.self, PlanCommand.self, SchemaCommand.self,
+            BuildCommand.self, EvalCommand.self, ValidateCommand.self, PlanCommand.self,
+            SchemaCommand.self,
             CacheCommand.self, AskCommand.self, DoctorCommand.self, ServeSimCommand.self,
         ]
     )
@@ -36,6 +37,7 @@ public struct Frontier: AsyncParsableCommand {
 extension Frontier {
     /// Parses the process arguments, runs the command, and exits with its status.
     public static func runFromCommandLine() async {
+        Interrupt.unblock()
         await main()
     }
 }

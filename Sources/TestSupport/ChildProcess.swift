@@ -48,6 +48,14 @@ public final class ChildProcess: Sendable {
         try process.run()
     }
 
+    /// Whether the process has not ended yet.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Sends SIGINT, as Ctrl-C in a terminal does.
+    public func interrupt() {
+        Foundation.kill(process.processIdentifier, SIGINT)
+    }
+
     /// Sends SIGKILL: the process dies at once, wherever it was.
     public func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)

@@ -42,28 +42,39 @@ public enum FrontierProcess {
 
     /// Runs `frontier arguments…` in `directory` with `environment` (added to a minimal one),
     /// waits for it, and returns its status and output.
+    ///
+    /// The waiting happens on threads of its own, never on the concurrency pool, which has only
+    /// as many threads as the machine has cores: blocking them all while children wait on
+    /// servers running in this process would deadlock the tests.
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:]
-    ) throws -> CommandResult {
+    ) async throws -> CommandResult {
         let process = makeProcess(arguments, in: directory, environment: environment)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        Thread.detachNewThread {
-            errorData = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                // Both pipes are read to the end before waiting, so a large output cannot
+                // block the child.
+                let group = DispatchGroup()
+                nonisolated(unsafe) var errorData = Data()
+                group.enter()
+                Thread.detachNewThread {
+                    errorData = error.fileHandleForReading.readDataToEndOfFile()
+                    group.leave()
+                }
+                let outputData = output.fileHandleForReading.readDataToEndOfFile()
+                group.wait()
+                process.waitUntilExit()
+                continuation.resume(
+                    returning: CommandResult(
+                        status: process.terminationStatus,
+                        stdout: String(decoding: outputData, as: UTF8.self),
+                        stderr: String(decoding: errorData, as: UTF8.self)))
+            }
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 struct Bench {
     static let scenarios: [any Scenario] = [
         CompileScenario(), HostileInputScenario(), CallsScenario(part: .miss),
-        CallsScenario(part: .hit), SimulatorScenario(),
+        CallsScenario(part: .hit), SimulatorScenario(), BuildScenario(),
     ]
 
     static func main() async throws {

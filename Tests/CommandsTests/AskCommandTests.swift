@@ -10,11 +10,13 @@ struct AskCommandTests {
         try await AskWorkspace.with { workspace in
             let prompts = try workspace.prompts(0..<20)
             let directory = workspace.directory.path
-            let first = try FrontierProcess.run(workspace.askArguments(prompts), in: directory)
+            let first = try await FrontierProcess.run(
+                workspace.askArguments(prompts), in: directory)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr.contains("20 prompts: 20 sent, 0 cached, 0 failed"))
             #expect(first.stderr.contains("20 HTTP requests, 0 retries\n"))
-            let second = try FrontierProcess.run(workspace.askArguments(prompts), in: directory)
+            let second = try await FrontierProcess.run(
+                workspace.askArguments(prompts), in: directory)
             #expect(second.stderr.contains("20 prompts: 0 sent, 20 cached, 0 failed"))
             #expect(second.stderr.contains("0 HTTP requests, 0 retries\n"))
             let answers = { (text: String) in
@@ -31,7 +33,7 @@ struct AskCommandTests {
     @Test("offline, a prompt that was never asked fails naming the model, the stage and the key")
     func offlineMiss() async throws {
         try await AskWorkspace.with { workspace in
-            let result = try FrontierProcess.run(
+            let result = try await FrontierProcess.run(
                 [
                     "ask", "recipe.yaml", "--model", "peer", "--offline", "--store",
                     workspace.store,
@@ -52,7 +54,7 @@ struct AskCommandTests {
         } _: { workspace in
             let prompts = try workspace.prompts(0..<500)
             let started = ContinuousClock.now
-            let result = try FrontierProcess.run(
+            let result = try await FrontierProcess.run(
                 workspace.askArguments(prompts), in: workspace.directory.path,
                 environment: ["SIM_KEY": "sk-wrong"])
             let elapsed = ContinuousClock.now - started
@@ -67,7 +69,7 @@ struct AskCommandTests {
     @Test("an unknown model role is an error that lists the roles")
     func unknownRole() async throws {
         try await AskWorkspace.with { workspace in
-            let result = try FrontierProcess.run(
+            let result = try await FrontierProcess.run(
                 ["ask", "recipe.yaml", "--model", "critic", "--store", workspace.store, "hi"],
                 in: workspace.directory.path)
             #expect(result.status == 1)
@@ -78,7 +80,7 @@ struct AskCommandTests {
     @Test("doctor reports the endpoint, its latency and whether each model is served")
     func doctor() async throws {
         try await AskWorkspace.with { workspace in
-            let result = try FrontierProcess.run(
+            let result = try await FrontierProcess.run(
                 ["doctor", "recipe.yaml"], in: workspace.directory.path)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(
@@ -88,15 +90,15 @@ struct AskCommandTests {
     }
 
     @Test("doctor fails, naming the endpoint, when nothing listens")
-    func doctorUnreachable() throws {
-        try TemporaryDirectory.with { directory in
+    func doctorUnreachable() async throws {
+        try await TemporaryDirectory.with { directory in
             try directory.write(
                 AskWorkspace.recipe(
                     endpoints: "{ gone: { base_url: \"http://127.0.0.1:9/v1\" } }", endpoint: "gone"
                 ),
                 to: "recipe.yaml")
             try directory.write("# A\n\ntext\n", to: "c/a.md")
-            let result = try FrontierProcess.run(
+            let result = try await FrontierProcess.run(
                 ["doctor", "recipe.yaml", "--timeout", "2"], in: directory.path)
             #expect(result.status == 1)
             #expect(result.stdout.contains("FAILED  gone (http://127.0.0.1:9/v1)"))

@@ -30,7 +30,7 @@ struct CacheCommandTests {
         try await TemporaryDirectory.with { scratch in
             let directory = scratch.path
             _ = try await Self.fill(directory + "/.frontier/store.sqlite", calls: 4)
-            let result = try FrontierProcess.run(["cache", "stats"], in: directory)
+            let result = try await FrontierProcess.run(["cache", "stats"], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("store:    .frontier/store.sqlite ("))
             #expect(result.stdout.contains("blobs:    8 ("))
@@ -49,14 +49,14 @@ struct CacheCommandTests {
             let directory = scratch.path
             let path = directory + "/elsewhere.sqlite"
             _ = try await Self.fill(path, calls: 2)
-            let byOption = try FrontierProcess.run(
+            let byOption = try await FrontierProcess.run(
                 ["cache", "stats", "--store", path], in: directory)
             #expect(byOption.stdout.contains("calls:    2\n"), "\(byOption.stderr)")
-            let byEnvironment = try FrontierProcess.run(
+            let byEnvironment = try await FrontierProcess.run(
                 ["cache", "stats"], in: directory, environment: ["FRONTIER_STORE": path])
             #expect(byEnvironment.stdout.contains("calls:    2\n"), "\(byEnvironment.stderr)")
 
-            let missing = try FrontierProcess.run(["cache", "verify"], in: directory)
+            let missing = try await FrontierProcess.run(["cache", "verify"], in: directory)
             #expect(missing.status == 1)
             #expect(missing.stderr == "error: no store at '.frontier/store.sqlite'\n")
             #expect(!FileManager.default.fileExists(atPath: directory + "/.frontier"))
@@ -69,7 +69,7 @@ struct CacheCommandTests {
             let directory = scratch.path
             let path = directory + "/store.sqlite"
             let store = try await Self.fill(path, calls: 10)
-            let clean = try FrontierProcess.run(
+            let clean = try await FrontierProcess.run(
                 ["cache", "verify", "--store", path], in: directory)
             #expect(clean.status == 0, "\(clean.stderr)")
             #expect(
@@ -77,7 +77,7 @@ struct CacheCommandTests {
 
             let damaged = (0..<3).map { Digest(of: "answer \($0)") }
             try await store.corrupt(damaged)
-            let faulty = try FrontierProcess.run(
+            let faulty = try await FrontierProcess.run(
                 ["cache", "verify", "--store", path], in: directory)
             #expect(faulty.status == 1)
             #expect(faulty.stdout == "checked 20 blobs, 10 calls, 0 tasks, 0 versions: 3 faults\n")
@@ -98,29 +98,30 @@ struct CacheCommandTests {
             let directory = scratch.path
             let path = directory + "/store.sqlite"
             _ = try await Self.fill(path, calls: 5)
-            let dryRun = try FrontierProcess.run(
+            let dryRun = try await FrontierProcess.run(
                 ["cache", "gc", "--store", path, "--keep-days", "0", "--dry-run"], in: directory)
             #expect(dryRun.status == 0, "\(dryRun.stderr)")
             #expect(dryRun.stdout.hasPrefix("would remove 5 calls, 0 tasks, 10 blobs ("))
-            let stats = try FrontierProcess.run(["cache", "stats", "--store", path], in: directory)
+            let stats = try await FrontierProcess.run(
+                ["cache", "stats", "--store", path], in: directory)
             #expect(stats.stdout.contains("calls:    5\n"))
 
-            let kept = try FrontierProcess.run(
+            let kept = try await FrontierProcess.run(
                 ["cache", "gc", "--store", path, "--keep-days", "30"], in: directory)
             #expect(kept.stdout.hasPrefix("removed 0 calls, 0 tasks, 0 blobs (0 B)"))
 
-            let removed = try FrontierProcess.run(
+            let removed = try await FrontierProcess.run(
                 ["cache", "gc", "--store", path, "--keep-days", "0"], in: directory)
             #expect(removed.stdout.hasPrefix("removed 5 calls, 0 tasks, 10 blobs ("))
-            let after = try FrontierProcess.run(
+            let after = try await FrontierProcess.run(
                 ["cache", "verify", "--store", path], in: directory)
             #expect(after.stdout == "checked 0 blobs, 0 calls, 0 tasks, 0 versions: no faults\n")
         }
     }
 
     @Test("a negative --keep-days is a usage error")
-    func negativeKeepDays() throws {
-        let result = try FrontierProcess.run(["cache", "gc", "--keep-days=-1"], in: "/")
+    func negativeKeepDays() async throws {
+        let result = try await FrontierProcess.run(["cache", "gc", "--keep-days=-1"], in: "/")
         #expect(result.status == 64)
         #expect(result.stderr.contains("--keep-days must be 0 or more"))
     }

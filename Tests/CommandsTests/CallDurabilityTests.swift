@@ -6,18 +6,6 @@ import Testing
 
 @testable import Store
 
-/// A small deterministic generator, so a failing kill schedule can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Calls survive crashes and sharing", .serialized)
 struct CallDurabilityTests {
     @Test(
@@ -25,7 +13,7 @@ struct CallDurabilityTests {
     )
     func crashes() async throws {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         try await AskWorkspace.with({ $0.latency = .milliseconds(40) }) { workspace in
             let prompts = try workspace.prompts(0..<2_000)
             var logSizes: [Int] = [0]
@@ -35,16 +23,32 @@ struct CallDurabilityTests {
             for kill in 0..<10 {
                 let child = try ChildProcess(
                     workspace.askArguments(prompts), in: workspace.directory.path)
-                let target = kill * 180 + Int.random(in: 20...160, using: &random)
-                var read = 0
-                for await _ in child.lines {
-                    read += 1
-                    if read == target { break }
+                // Killed once the server has seen a random number of this run's requests: the
+                // child's output is block-buffered in a pipe, so lines read lag far behind the
+                // work done, and a schedule on lines could let a run finish before its kill.
+                let target = logSizes.last! + Int.random(in: 20...120, using: &random)
+                // A thread of its own watches the count and kills: a test runner busy with
+                // other tests may not schedule an async poll for seconds.
+                let server = workspace.server
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    Thread.detachNewThread {
+                        while server.requestCount < target, child.isRunning { usleep(500) }
+                        child.kill()
+                        done.resume()
+                    }
                 }
-                child.kill()
                 let status = await child.wait()
                 #expect(status != 0, "run \(kill) finished before its kill (seed \(seed))")
 
+                // Requests the dead process wrote may still sit in socket buffers: wait until
+                // the server has read them all, so they count towards this run.
+                var settled = await workspace.server.statistics().requests
+                while true {
+                    try await Task.sleep(for: .milliseconds(100))
+                    let now = await workspace.server.statistics().requests
+                    if now == settled { break }
+                    settled = now
+                }
                 let committed = try await Self.committedRequests(workspace.store)
                 let log = await workspace.server.requestLog()
                 let previous = logSizes.last!
@@ -53,7 +57,7 @@ struct CallDurabilityTests {
                 logSizes.append(log.count)
                 watermarks.append((log.count, committed))
             }
-            let final = try FrontierProcess.run(
+            let final = try await FrontierProcess.run(
                 workspace.askArguments(prompts), in: workspace.directory.path)
             #expect(final.status == 0, "\(final.stderr)")
             #expect(final.stdout.split(separator: "\n").count == 2_000)
@@ -67,7 +71,7 @@ struct CallDurabilityTests {
             #expect(chat <= 2_000 + inFlight, "seed \(seed)")
             #expect(try await Self.committedRequests(workspace.store).count == 2_000)
 
-            let verify = try FrontierProcess.run(
+            let verify = try await FrontierProcess.run(
                 ["cache", "verify", "--store", workspace.store], in: workspace.directory.path)
             #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }
@@ -93,7 +97,7 @@ struct CallDurabilityTests {
             #expect(await a.wait() == 0, "\(a.standardError)")
             #expect(await b.wait() == 0, "\(b.standardError)")
             #expect(try await Self.committedRequests(workspace.store).count == 1_500)
-            let verify = try FrontierProcess.run(
+            let verify = try await FrontierProcess.run(
                 ["cache", "verify", "--store", workspace.store], in: workspace.directory.path)
             #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }

@@ -10,8 +10,8 @@ struct CommandLineTests {
 
     static func frontier(
         _ arguments: String..., in directory: String = root
-    ) throws -> CommandResult {
-        try FrontierProcess.run(arguments, in: directory)
+    ) async throws -> CommandResult {
+        try await FrontierProcess.run(arguments, in: directory)
     }
 
     /// A copy of quickstart.yaml in `directory`, edited, with its corpus paths pointing back
@@ -29,10 +29,10 @@ struct CommandLineTests {
     }
 
     @Test("validate accepts every recipe in recipes/ and exits 0")
-    func validateShippedRecipes() throws {
+    func validateShippedRecipes() async throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/recipes")
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        let result = try FrontierProcess.run(
+        let result = try await FrontierProcess.run(
             ["validate"] + names.map { "recipes/" + $0 }, in: Self.root)
         #expect(result.status == 0, "\(result.stderr)")
         for name in names { #expect(result.stdout.contains("recipes/\(name): valid")) }
@@ -40,13 +40,13 @@ struct CommandLineTests {
     }
 
     @Test("a misspelled model reference exits 1 and points at it with did-you-mean")
-    func misspelledModel() throws {
-        try TemporaryDirectory.with { directory in
+    func misspelledModel() async throws {
+        try await TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(
                     of: "escalation:\n  model: writer", with: "escalation:\n  model: writre")
             }
-            let result = try Self.frontier("validate", path, in: directory.path)
+            let result = try await Self.frontier("validate", path, in: directory.path)
             #expect(result.status == 1)
             let line =
                 try #require(
@@ -64,14 +64,14 @@ struct CommandLineTests {
     }
 
     @Test("three independent mistakes in different sections are all reported in one run")
-    func threeMistakes() throws {
-        try TemporaryDirectory.with { directory in
+    func threeMistakes() async throws {
+        try await TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(of: "temperature: 0.6", with: "temprature: 0.6")
                     .replacingOccurrences(of: "economics: 25%", with: "economics: 20%")
                     .replacingOccurrences(of: "stop: peer-fails", with: "stop: sometimes")
             }
-            let result = try Self.frontier("validate", path, in: directory.path)
+            let result = try await Self.frontier("validate", path, in: directory.path)
             #expect(result.status == 1)
             #expect(result.stderr.contains("[unknown-key]"))
             #expect(result.stderr.contains("[mix-not-100-percent]"))
@@ -81,12 +81,13 @@ struct CommandLineTests {
     }
 
     @Test("validate --format json prints the same diagnostics as JSON on stdout")
-    func validateJSON() throws {
-        try TemporaryDirectory.with { directory in
+    func validateJSON() async throws {
+        try await TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(of: "judge: judge\n", with: "judge: jugde\n")
             }
-            let result = try Self.frontier("validate", path, "--format", "json", in: directory.path)
+            let result = try await Self.frontier(
+                "validate", path, "--format", "json", in: directory.path)
             #expect(result.status == 1)
             let report = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
             #expect(report["errors"] == .integer(1))
@@ -104,8 +105,8 @@ struct CommandLineTests {
     }
 
     @Test("a warning alone does not fail validation")
-    func warningsPass() throws {
-        try TemporaryDirectory.with { directory in
+    func warningsPass() async throws {
+        try await TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(
                     of: "  sim:\n    simulated: {}",
@@ -113,7 +114,7 @@ struct CommandLineTests {
                         "  sim:\n    simulated: {}\n  remote:\n    base_url: http://127.0.0.1:9/v1\n    api_key: sk-literal"
                 )
             }
-            let result = try Self.frontier("validate", path, in: directory.path)
+            let result = try await Self.frontier("validate", path, in: directory.path)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(
                 result.stderr.contains("warning: 'endpoints.remote.api_key' is written literally"))
@@ -122,8 +123,8 @@ struct CommandLineTests {
     }
 
     @Test("a recipe file that does not exist is an error naming it, exit 1")
-    func missingFile() throws {
-        let result = try Self.frontier("validate", "no/such/recipe.yaml")
+    func missingFile() async throws {
+        let result = try await Self.frontier("validate", "no/such/recipe.yaml")
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
@@ -136,15 +137,15 @@ struct CommandLineTests {
             ["validate"], ["plan"], ["plan", "recipes/quickstart.yaml", "--format", "png"],
             ["frobnicate"], ["validate", "--format", "yaml", "recipes/quickstart.yaml"],
         ])
-    func usageErrors(arguments: [String]) throws {
-        let result = try FrontierProcess.run(arguments, in: Self.root)
+    func usageErrors(arguments: [String]) async throws {
+        let result = try await FrontierProcess.run(arguments, in: Self.root)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(!result.stderr.isEmpty)
     }
 
     @Test("plan prints one line per node with a key prefix and status")
-    func planText() throws {
-        let result = try Self.frontier("plan", "recipes/quickstart.yaml")
+    func planText() async throws {
+        let result = try await Self.frontier("plan", "recipes/quickstart.yaml")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("plan for 'quickstart' (recipe "))
         for id in [
@@ -157,8 +158,8 @@ struct CommandLineTests {
     }
 
     @Test("plan formats json, dot and mermaid", arguments: ["json", "dot", "mermaid"])
-    func planFormats(format: String) throws {
-        let result = try Self.frontier("plan", "recipes/quickstart.yaml", "--format", format)
+    func planFormats(format: String) async throws {
+        let result = try await Self.frontier("plan", "recipes/quickstart.yaml", "--format", format)
         #expect(result.status == 0, "\(result.stderr)")
         switch format {
         case "json":
@@ -170,12 +171,12 @@ struct CommandLineTests {
     }
 
     @Test("plan of a recipe with errors prints them and exits 1 without a plan")
-    func planWithErrors() throws {
-        try TemporaryDirectory.with { directory in
+    func planWithErrors() async throws {
+        try await TemporaryDirectory.with { directory in
             let path = try Self.quickstart(in: directory) {
                 $0.replacingOccurrences(of: "rounds: 4", with: "rounds: 0")
             }
-            let result = try Self.frontier("plan", path, in: directory.path)
+            let result = try await Self.frontier("plan", path, in: directory.path)
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains("[out-of-range]"))
@@ -183,8 +184,8 @@ struct CommandLineTests {
     }
 
     @Test("schema prints the committed grammar/recipe.schema.json")
-    func schema() throws {
-        let result = try Self.frontier("schema")
+    func schema() async throws {
+        let result = try await Self.frontier("schema")
         #expect(result.status == 0)
         let committed = try String(
             contentsOfFile: Self.root + "/grammar/recipe.schema.json", encoding: .utf8)
@@ -193,16 +194,16 @@ struct CommandLineTests {
 
     @Test(
         "every command's help explains it with examples", arguments: ["validate", "plan", "schema"])
-    func help(command: String) throws {
-        let result = try Self.frontier(command, "--help")
+    func help(command: String) async throws {
+        let result = try await Self.frontier(command, "--help")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:"))
         #expect(result.stdout.contains("frontier \(command)"))
     }
 
     @Test("the top-level help lists the commands")
-    func topLevelHelp() throws {
-        let result = try Self.frontier("--help")
+    func topLevelHelp() async throws {
+        let result = try await Self.frontier("--help")
         #expect(result.status == 0)
         for command in ["validate", "plan", "schema"] { #expect(result.stdout.contains(command)) }
     }

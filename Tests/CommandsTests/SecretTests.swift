@@ -33,14 +33,14 @@ struct SecretTests {
                 ["cache", "stats", "--store", workspace.store],
                 ["cache", "verify", "--store", workspace.store],
             ] {
-                let result = try FrontierProcess.run(
+                let result = try await FrontierProcess.run(
                     arguments, in: directory, environment: environment)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 printed += result.stdout + result.stderr
             }
             // A refused key must not be echoed either.
             let fresh = try workspace.prompts(100..<110, name: "fresh.txt")
-            let refused = try FrontierProcess.run(
+            let refused = try await FrontierProcess.run(
                 workspace.askArguments(fresh), in: directory,
                 environment: ["OPENAI_API_KEY": Self.canary + "-wrong"])
             #expect(refused.status == 1)

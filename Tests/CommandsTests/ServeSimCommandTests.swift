@@ -13,16 +13,17 @@ struct ServeSimCommandTests {
         let baseURL = try #require(await lines.next())
         #expect(baseURL.hasPrefix("http://127.0.0.1:") && baseURL.hasSuffix("/v1"))
 
-        try TemporaryDirectory.with { directory in
+        try await TemporaryDirectory.with { directory in
             try directory.write("# A\n\ntext\n", to: "c/a.md")
             try directory.write(
                 AskWorkspace.recipe(
                     endpoints: "{ sim: { base_url: \"\(baseURL)\", max_attempts: 2 } }",
                     endpoint: "sim"),
                 to: "recipe.yaml")
-            let doctor = try FrontierProcess.run(["doctor", "recipe.yaml"], in: directory.path)
+            let doctor = try await FrontierProcess.run(
+                ["doctor", "recipe.yaml"], in: directory.path)
             #expect(doctor.status == 0, "\(doctor.stderr)")
-            let ask = try FrontierProcess.run(
+            let ask = try await FrontierProcess.run(
                 ["ask", "recipe.yaml", "--model", "peer", "--store", "s.sqlite", "hello"],
                 in: directory.path)
             #expect(ask.status == 1)
@@ -35,8 +36,8 @@ struct ServeSimCommandTests {
     }
 
     @Test("a fault specification that does not parse is a usage error saying why")
-    func badFaults() throws {
-        let result = try FrontierProcess.run(
+    func badFaults() async throws {
+        let result = try await FrontierProcess.run(
             ["serve-sim", "--faults", "418:5%"], in: NSTemporaryDirectory())
         #expect(result.status == 64)
         #expect(result.stderr.contains("--faults"))

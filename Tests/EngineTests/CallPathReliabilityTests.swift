@@ -130,7 +130,7 @@ struct CallPathReliabilityTests {
             $0.seed = 3
         }) { rig in
             let model = rig.model(
-                rig.client(retry: ServeSimRig.quickRetry(maxAttempts: 10), timeout: .seconds(2)))
+                rig.client(retry: ServeSimRig.quickRetry(maxAttempts: 10), timeout: .seconds(10)))
             _ = try await ServeSimRig.answers(ServeSimRig.requests(8), through: model)
             let schedule = rig.server.configuration.faultSchedule
             let predicted = try await rig.store.callEntries().reduce(0) {

@@ -1,7 +1,8 @@
 import Basics
 import Foundation
-import LanguageModels
 import Testing
+
+@testable import LanguageModels
 
 @Suite("Wire encoding")
 struct WireEncodingTests {
@@ -80,5 +81,46 @@ struct WireEncodingTests {
         for choice in [ToolChoice.none, .auto, .required, .function("f")] {
             #expect(try decoder.decode(ToolChoice.self, from: encoder.encode(choice)) == choice)
         }
+    }
+}
+
+@Suite("Wire forms built directly")
+struct WireValueTests {
+    private func json(_ value: some Encodable) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+    }
+
+    @Test("a completion built directly equals its Codable form, with and without optional parts")
+    func completion() throws {
+        let full = ChatCompletion(
+            id: "c1", created: 7, model: "sim-peer",
+            choices: [
+                .init(
+                    index: 0,
+                    message: ChatMessage(
+                        role: .assistant, content: "line\n\"q\" é 𝄞",
+                        toolCalls: [ToolCall(id: "t", name: "search", arguments: "{\"q\":1}")],
+                        reasoningContent: "why"),
+                    finishReason: .toolCalls)
+            ],
+            usage: .init(promptTokens: 3, completionTokens: 4), systemFingerprint: "fp")
+        let bare = ChatCompletion(
+            id: "c2", model: "m",
+            choices: [.init(index: 0, message: .assistant("x"), finishReason: nil)],
+            usage: nil)
+        for completion in [full, bare] {
+            #expect(completion.wireValue == (try json(completion)))
+        }
+    }
+
+    @Test("a request's wire form, as the client sends it, equals its Codable form")
+    func request() throws {
+        let request = ChatRequest(
+            model: "m", messages: [.system("s"), .user("u \u{1}")],
+            tools: [ToolDefinition(name: "search", parameters: ["type": "object"])],
+            toolChoice: .auto, seed: 3, maxTokens: 9, temperature: 0, topP: 1, sampleIndex: 4)
+        let sent = try JSONDecoder().decode(
+            JSONValue.self, from: Data(try request.keyValue.canonicalBytes()))
+        #expect(sent == (try json(request)))
     }
 }

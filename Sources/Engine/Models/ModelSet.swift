@@ -10,6 +10,9 @@ public struct ModelSet: Sendable {
     public let models: [String: CachedChatModel]
     /// HTTP clients by endpoint name; simulated endpoints have none.
     public let clients: [String: OpenAIClient]
+    /// What serves embeddings for each model role, with the identity its vectors are cached
+    /// under.
+    public let embedders: [String: (model: any EmbeddingModel, identity: ModelIdentity)]
 
     /// Models for every model of `recipe` whose endpoint is usable.
     public init(
@@ -44,10 +47,14 @@ public struct ModelSet: Sendable {
         }
         let callStore = StoreCallStore(store)
         var models: [String: CachedChatModel] = [:]
+        var embedders: [String: (model: any EmbeddingModel, identity: ModelIdentity)] = [:]
         for model in recipe.models {
             guard let endpoint = recipe.endpoint(named: model.endpoint.value),
                 let base = bases[endpoint.name.value]
             else { continue }
+            if let embedder = base as? any EmbeddingModel {
+                embedders[model.name.value] = (embedder, Self.identity(of: model, on: endpoint))
+            }
             models[model.name.value] = CachedChatModel(
                 base,
                 identity: Self.identity(of: model, on: endpoint),
@@ -56,6 +63,7 @@ public struct ModelSet: Sendable {
         }
         self.models = models
         self.clients = clients
+        self.embedders = embedders
     }
 
     /// What identifies `model` in call keys. A simulated endpoint adds the simulator's behaviour

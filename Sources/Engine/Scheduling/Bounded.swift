@@ -21,3 +21,29 @@ public enum Bounded {
         }
     }
 }
+
+extension Bounded {
+    /// Runs `body` for every index in `0..<count`, at most `width` at once, and returns the
+    /// results in index order, whatever order they finished in.
+    public static func map<T: Sendable>(
+        count: Int, width: Int, _ body: @escaping @Sendable (Int) async throws -> T
+    ) async throws -> [T] {
+        var results = [T?](repeating: nil, count: count)
+        try await withThrowingTaskGroup(of: (Int, T).self) { group in
+            var next = 0
+            while next < min(max(1, width), count) {
+                let index = next
+                group.addTask { (index, try await body(index)) }
+                next += 1
+            }
+            while let (index, value) = try await group.next() {
+                results[index] = value
+                guard next < count else { continue }
+                let start = next
+                group.addTask { (start, try await body(start)) }
+                next += 1
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -16,12 +16,15 @@ public enum Ingest {
     public struct Result: Sendable {
         public var documents: [CorpusDocument]
         public var diagnostics: [Diagnostic]
+        /// Where each document's source is declared (its `path`), by document id.
+        public var origins: [String: SourceRange] = [:]
     }
 
     /// Reads every source of `recipe.corpus`.
     public static func run(_ sources: [Recipe.CorpusSource]) -> Result {
         var documents: [String: CorpusDocument] = [:]
         var diagnostics: [Diagnostic] = []
+        var origins: [String: SourceRange] = [:]
         for source in sources {
             for path in Glob(source.path.value).files(in: source.baseDirectory) {
                 let read = read(path, as: source)
@@ -35,12 +38,14 @@ public enum Ingest {
                                 at: source.path.range))
                     } else {
                         documents[document.id] = document
+                        origins[document.id] = source.path.range
                     }
                 }
             }
         }
         return Result(
-            documents: documents.values.sorted { $0.id < $1.id }, diagnostics: diagnostics)
+            documents: documents.values.sorted { $0.id < $1.id }, diagnostics: diagnostics,
+            origins: origins)
     }
 
     /// The documents of one file.

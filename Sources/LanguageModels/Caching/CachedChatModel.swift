@@ -6,8 +6,9 @@ internal import Synchronization
 /// sent to the model behind only when it misses; a successful, well-formed answer is recorded
 /// before it is returned.
 ///
-/// Failures are never recorded: a thrown error, an unreadable body (thrown by the client) or an
-/// answer cut at the token limit when ``Options/truncation`` is `.fail`. Concurrent calls with
+/// Failures are never recorded: a thrown error or an unreadable body (thrown by the client). An
+/// answer cut at the token limit is a real reply and is recorded; ``Options/truncation`` decides
+/// on every use, from the network or the cache, whether it fails the call. Concurrent calls with
 /// one key share one request (single flight). With ``Options/offline`` a miss throws
 /// ``ModelCallError/offlineMiss(model:stage:key:)`` instead of sending.
 public final class CachedChatModel: ChatModel {
@@ -70,9 +71,13 @@ public final class CachedChatModel: ChatModel {
     public func answer(_ request: ChatRequest, stage: String? = nil) async throws -> Answer {
         let key = try CallKey(identity: identity, request: request)
         if let completion = recent.withLock({ $0[key.digest] }) {
-            // Only answers that passed the check are kept; this counts a kept truncated one
-            // again, as a store hit does.
-            try check(completion, request)
+            // The policy applies to remembered answers as it does to stored ones.
+            do {
+                try check(completion, request)
+            } catch {
+                tally.withLock { $0.failed += 1 }
+                throw error
+            }
             tally.withLock { $0.cached += 1 }
             return Answer(completion: completion, key: key, cached: true)
         }
@@ -94,7 +99,7 @@ public final class CachedChatModel: ChatModel {
         -> Answer
     {
         if let bytes = try await store.response(for: key.digest),
-            let completion = try? WireCoding.decoder.decode(ChatCompletion.self, from: Data(bytes))
+            let completion = try? WireCoding.completion(from: bytes)
         {
             try check(completion, request)
             tally.withLock { $0.cached += 1 }
@@ -114,7 +119,8 @@ public final class CachedChatModel: ChatModel {
             $0.tokensIn += usage?.promptTokens ?? 0
             $0.tokensOut += usage?.completionTokens ?? 0
         }
-        try check(exchange.completion, request)
+        // A cut answer is a genuine, reproducible reply to this request: it is stored like any
+        // other, so a rebuild does not pay for it again, and the policy is applied on every use.
         try await store.record(
             CompletedCall(
                 key: key, requestBody: exchange.requestBody,
@@ -124,6 +130,7 @@ public final class CachedChatModel: ChatModel {
         recent.withLock {
             $0.insert(exchange.completion, for: key.digest, size: exchange.responseBody.count)
         }
+        try check(exchange.completion, request)
         return Answer(completion: exchange.completion, key: key, cached: false)
     }
 
@@ -139,7 +146,8 @@ public final class CachedChatModel: ChatModel {
 
 /// What to do with an answer cut short by `max_tokens` (`finish_reason: length`).
 public enum TruncationPolicy: String, Sendable, Hashable, Codable {
-    /// The call fails (recorded in the statistics, never cached).
+    /// The call fails (counted in the statistics; the answer is still cached, and fails again on
+    /// every use).
     case fail
     /// The text is used as it is.
     case keep

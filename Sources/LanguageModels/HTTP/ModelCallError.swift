@@ -17,8 +17,10 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether this failure stops the whole build rather than just this call.
     public var abortsBuild: Bool {
-        if case .credentialsRejected = self { return true }
-        return false
+        switch self {
+        case .credentialsRejected, .offlineMiss: true
+        default: false
+        }
     }
 
     public var description: String {

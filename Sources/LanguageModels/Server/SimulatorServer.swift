@@ -24,6 +24,7 @@ public final class SimulatorServer: Sendable {
     private let channel: any Channel
     private let recorder: RequestRecorder
     private let isShutDown = Atomic<Bool>(false)
+    private let closed: CloseSignal
 
     private init(
         configuration: Configuration, group: MultiThreadedEventLoopGroup, channel: any Channel,
@@ -34,6 +35,11 @@ public final class SimulatorServer: Sendable {
         self.channel = channel
         self.recorder = recorder
         self.port = port
+        // Registered now, while the event loop runs: a callback added to the close future
+        // after the loops have stopped would never run.
+        let closed = CloseSignal()
+        channel.closeFuture.whenComplete { _ in closed.fire() }
+        self.closed = closed
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         baseURL = "http://\(host):\(port)/v1"
     }
@@ -105,9 +111,16 @@ public final class SimulatorServer: Sendable {
         try await group.shutdownGracefully()
     }
 
-    /// Returns when the server stops listening, for a command that serves in the foreground.
+    /// Returns when the server stops listening, for a command that serves in the foreground;
+    /// at once when it has already stopped.
     public func waitUntilClosed() async throws {
-        try await channel.closeFuture.get()
+        await closed.wait()
+    }
+
+    /// Requests counted so far, read without waiting: for a thread that must act the moment a
+    /// count is reached, whatever the concurrency pool is doing.
+    public var requestCount: Int {
+        recorder.statistics.requests
     }
 
     /// The counts since the start or the last reset.
@@ -124,5 +137,30 @@ public final class SimulatorServer: Sendable {
     /// does, so the fault schedule starts over.
     public func resetStatistics() async {
         recorder.reset()
+    }
+}
+
+/// A one-time event that any number of tasks can wait for, before or after it happens.
+final class CloseSignal: Sendable {
+    private let state = Mutex<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>(
+        (false, []))
+
+    func fire() {
+        let waiters = state.withLock { state in
+            state.fired = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let fired = state.withLock { state in
+                if !state.fired { state.waiters.append(continuation) }
+                return state.fired
+            }
+            if fired { continuation.resume() }
+        }
     }
 }

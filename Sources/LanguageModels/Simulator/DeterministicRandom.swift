@@ -7,11 +7,11 @@ internal import Basics
 /// derived here rather than by the standard library, so that outputs cannot change with the
 /// toolchain's sampling algorithms.
 struct DeterministicRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(_ digest: Digest, _ label: String) {
         let seed = Digest(of: digest.bytes + Array(label.utf8))
-        state = seed.bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        generator = SplitMix64(seed: seed.bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
     }
 
     init(_ text: String, _ label: String) {
@@ -19,11 +19,7 @@ struct DeterministicRandom: RandomNumberGenerator {
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// Uniform in [0, 1).
@@ -33,8 +29,7 @@ struct DeterministicRandom: RandomNumberGenerator {
 
     /// Uniform in `0..<bound`; 0 when `bound` is not positive.
     mutating func below(_ bound: Int) -> Int {
-        guard bound > 1 else { return 0 }
-        return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
+        generator.below(bound)
     }
 
     /// True with probability `probability`.

@@ -133,6 +133,9 @@ public enum DiagnosticCatalog {
         .init(
             id: .duplicateDocument, severity: .warning,
             meaning: "two corpus sources match one file; the first source's reading is kept"),
+        .init(
+            id: .examOverlap, severity: .error,
+            meaning: "an exam document has the same text as a training document"),
     ]
 }
 
@@ -141,4 +144,5 @@ extension DiagnosticID {
     public static let invalidRecord: Self = "invalid-record"
     public static let missingDiscipline: Self = "missing-discipline"
     public static let duplicateDocument: Self = "duplicate-document"
+    public static let examOverlap: Self = "exam-overlap"
 }

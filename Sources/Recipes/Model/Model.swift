@@ -100,8 +100,9 @@ extension Recipe {
                 Field(
                     "truncation", .choice(["fail", "keep"]), default: "fail",
                     "What an answer cut short by `max_tokens` (`finish_reason: length`) does: "
-                        + "`fail` counts the call as failed (reported, never cached); `keep` uses "
-                        + "the text as it is. Either way the build reports how many were cut.",
+                        + "`fail` counts the call as failed; `keep` uses the text as it is. Either way "
+                        + "the build reports how many were cut, and the answer is cached, so a "
+                        + "rebuild does not pay for it again.",
                     example: "truncation: keep"),
             ])
     }

@@ -149,7 +149,10 @@ extension Recipe {
                     example:
                         "corpus: [{ path: exam/*.md, discipline: { frontmatter: discipline } }]"),
                 Field(
-                    "size", .integer(1...1_000_000), default: 100, "Items to admit.",
+                    "size", .integer(1...1_000_000), default: 100,
+                    "Items to admit. Met when the corpus allows (units are tried in a fixed "
+                        + "order, up to 10 questions each); the build says by how much it fell "
+                        + "short.",
                     example: "size: 100"),
                 Field(
                     "admit", .object(admitShape), "The admission rule.",

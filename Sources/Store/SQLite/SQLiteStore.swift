@@ -66,7 +66,7 @@ public final class SQLiteStore: StoreBackend {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             try StoreSchema.migrate(pool, path: path, create: mode == .createIfMissing)
         } catch let error as StoreError {
             throw error
@@ -76,6 +76,24 @@ public final class SQLiteStore: StoreBackend {
         counterBox = CounterBox()
         writer = GroupCommitWriter(pool: pool, path: path, clock: clock, counters: counterBox)
         reader = GroupReader(pool: pool, path: path)
+    }
+
+    /// Opens the pool, retrying while another process holds the lock that switching a new
+    /// database to WAL needs: two processes creating one store at once both succeed (SQLite
+    /// does not apply the busy timeout to that switch).
+    private static func openPool(
+        path: String, configuration: Configuration
+    ) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_BUSY && Date() < deadline
+            {
+                usleep(20_000)
+            }
+        }
     }
 
     public func counters() async -> StoreCounters {

@@ -21,6 +21,14 @@ enum ProcessRunner {
         var termination: Termination
         /// Whether the command was killed for running past its time limit.
         var timedOut: Bool
+        /// Whether the command was killed for printing more than ``floodLimit(for:)`` bytes.
+        var flooded = false
+    }
+
+    /// Output past which a command is stopped: reading a program that prints without end
+    /// would take as long as its time limit allows, for bytes nobody keeps.
+    static func floodLimit(for outputLimit: Int) -> Int {
+        max(outputLimit * 64, 16 << 20)
     }
 
     /// Runs `executable` (looked up in the `PATH` of `environment`) with `arguments`; kills it
@@ -42,7 +50,10 @@ enum ProcessRunner {
         let configuration = Subprocess.Configuration(
             executable: .name(executable), arguments: Arguments(arguments),
             environment: .custom(variables), platformOptions: options)
-        let result: ExecutionResult<(OutputCapture, Bool), SequenceOutput, CombinedErrorOutput>
+        let result:
+            ExecutionResult<
+                (OutputCapture, Bool, Bool), SequenceOutput, CombinedErrorOutput
+            >
         do {
             result = try await Subprocess.run(
                 configuration, input: .none, output: .sequence, error: .combinedWithOutput
@@ -55,7 +66,7 @@ enum ProcessRunner {
             throw ToolError("cannot run '\(executable)': \(error)")
         }
         try Task.checkCancellation()
-        let (output, deadlinePassed) = result.closureResult
+        let (output, deadlinePassed, flooded) = result.closureResult
         let termination: Termination
         switch result.terminationStatus {
         case .exited(let code): termination = .exited(code)
@@ -63,26 +74,35 @@ enum ProcessRunner {
         }
         // A command that ended on its own just as the deadline passed did not time out.
         let timedOut = deadlinePassed && termination == .signaled(SIGKILL)
-        return Outcome(output: output, termination: termination, timedOut: timedOut)
+        return Outcome(
+            output: output, termination: termination, timedOut: timedOut && !flooded,
+            flooded: flooded)
     }
 
-    /// Reads the output to its end while a timer runs; when the timer wins, kills the process
-    /// group and reads what is left. Returns the output and whether the timer won.
+    /// Reads the output to its end while a timer runs; when the timer wins, or the output
+    /// passes the flood limit, kills the process group and reads what is left. Returns the
+    /// output, whether the timer won, and whether the output flooded.
     private static func collect(
         _ execution: Execution<NoInput, SequenceOutput, CombinedErrorOutput>,
         timeout: Double, outputLimit: Int
-    ) async throws -> (OutputCapture, Bool) {
+    ) async throws -> (OutputCapture, Bool, Bool) {
         enum Event: Sendable {
-            case output(OutputCapture)
+            case output(OutputCapture, flooded: Bool)
             case deadline
         }
+        let flood = floodLimit(for: outputLimit)
         return try await withThrowingTaskGroup(of: Event.self) { group in
             group.addTask {
                 var capture = OutputCapture(limit: outputLimit)
+                var flooded = false
                 for try await buffer in execution.standardOutput {
                     buffer.withUnsafeBytes { capture.append($0) }
+                    if !flooded && capture.total > flood {
+                        flooded = true
+                        try? execution.send(signal: .kill, toProcessGroup: true)
+                    }
                 }
-                return .output(capture)
+                return .output(capture, flooded: flooded)
             }
             group.addTask {
                 // Ends early when cancelled, which also stops the program.
@@ -95,12 +115,12 @@ enum ProcessRunner {
                 case .deadline:
                     timedOut = true
                     try? execution.send(signal: .kill, toProcessGroup: true)
-                case .output(let capture):
+                case .output(let capture, let flooded):
                     // The output has ended: the program has exited or closed it. Whatever it
                     // left running in its process group is stopped now.
                     try? execution.send(signal: .kill, toProcessGroup: true)
                     group.cancelAll()
-                    return (capture, timedOut)
+                    return (capture, timedOut, flooded)
                 }
             }
             throw InternalError("the output of a process ended without being reported")

@@ -106,7 +106,12 @@ public struct PythonTool: Tool {
                     + "\(outcome.output.total) bytes]")
         }
         let failed: Bool
-        if outcome.timedOut {
+        if outcome.flooded {
+            failed = true
+            notes.append(
+                "[stopped: the program printed more than "
+                    + "\(ProcessRunner.floodLimit(for: settings.maxOutput) >> 20) MB]")
+        } else if outcome.timedOut {
             failed = true
             notes.append("[timed out after \(Self.seconds(settings.timeout))s]")
         } else {

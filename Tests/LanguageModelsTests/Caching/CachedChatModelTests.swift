@@ -106,18 +106,24 @@ struct CachedChatModelTests {
         #expect(base.count == 1)
     }
 
-    @Test("an answer cut at max_tokens fails and is not cached under truncation: fail")
+    @Test(
+        "under truncation: fail, an answer cut at max_tokens fails, and fails again from the cache without being re-sent"
+    )
     func truncationFails() async throws {
         let store = MemoryCallStore()
-        let model = Self.cached(CountingModel(.truncate), store: store)
+        let base = CountingModel(.truncate)
+        let model = Self.cached(base, store: store)
         var request = Self.request()
         request.maxTokens = 8
-        await #expect(throws: ModelCallError.truncated(model: "peer", maxTokens: 8)) {
-            try await model.answer(request)
+        for _ in 0..<2 {
+            await #expect(throws: ModelCallError.truncated(model: "peer", maxTokens: 8)) {
+                try await model.answer(request)
+            }
         }
-        #expect(store.count == 0)
-        #expect(model.statistics.truncated == 1)
-        #expect(model.statistics.failed == 1)
+        #expect(base.count == 1)
+        #expect(store.count == 1)
+        #expect(model.statistics.truncated == 2)
+        #expect(model.statistics.failed == 2)
     }
 
     @Test("an answer cut at max_tokens is kept, cached and counted under truncation: keep")

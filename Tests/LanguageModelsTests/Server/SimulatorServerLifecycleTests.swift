@@ -24,6 +24,14 @@ struct SimulatorServerLifecycleTests {
         try await server.shutdown()
     }
 
+    @Test("waiting for a server that has already shut down returns at once")
+    func waitAfterShutdown() async throws {
+        // The wait must not need the server's event loops, which have stopped by now.
+        let server = try await SimulatorServer.start(try testConfiguration())
+        try await server.shutdown()
+        try await server.waitUntilClosed()
+    }
+
     @Test("with latency, concurrent answers are delayed on the event loop and all arrive")
     func latency() async throws {
         var configuration = try testConfiguration()

@@ -1,0 +1,376 @@
+public import Basics
+public import Foundation
+public import LanguageModels
+public import Recipes
+public import Store
+import Tools
+
+/// How a build runs.
+public struct BuildOptions: Sendable {
+    /// Items in flight at once (each item's calls still obey every endpoint's limits).
+    public var concurrency: Int
+    /// Only the first this many knowledge units, for fast iteration while authoring.
+    public var limit: Int?
+    /// A call that is not cached is an error instead of a request.
+    public var offline: Bool
+    /// Where the corpus search index is kept (one file per corpus digest).
+    public var indexDirectory: String
+    /// The directory python programs get private working directories in.
+    public var temporaryDirectory: String
+
+    public init(
+        concurrency: Int = 16, limit: Int? = nil, offline: Bool = false,
+        indexDirectory: String, temporaryDirectory: String = NSTemporaryDirectory()
+    ) {
+        self.concurrency = concurrency
+        self.limit = limit
+        self.offline = offline
+        self.indexDirectory = indexDirectory
+        self.temporaryDirectory = temporaryDirectory
+    }
+}
+
+/// Runs a recipe's training branch end to end: ingest, chunk, compose, then each item through
+/// seed, escalation and calibration (items concurrently, in bounded number), then dedup and
+/// emit in stable item order.
+public struct Builder: Sendable {
+    public let recipe: Recipe
+    public let store: any StoreBackend
+    public let options: BuildOptions
+    public let progress: BuildProgress
+    let models: ModelSet
+
+    public init(
+        recipe: Recipe, store: any StoreBackend, session: HTTPSession, options: BuildOptions,
+        progress: BuildProgress
+    ) {
+        self.recipe = recipe
+        self.store = store
+        self.options = options
+        self.progress = progress
+        models = ModelSet(recipe: recipe, session: session, store: store, offline: options.offline)
+    }
+
+    /// A builder sharing `models` (and their clients and caches) with another user.
+    init(
+        recipe: Recipe, store: any StoreBackend, models: ModelSet, options: BuildOptions,
+        progress: BuildProgress
+    ) {
+        self.recipe = recipe
+        self.store = store
+        self.options = options
+        self.progress = progress
+        self.models = models
+    }
+
+    /// Builds, writes the outputs, and returns what happened. Throws ``BuildError`` for
+    /// problems the user must fix, `CancellationError` when cancelled (no output is written),
+    /// and ``ModelCallError`` when an endpoint refuses the build's credentials.
+    public func run() async throws -> BuildSummary {
+        let prompts = try PromptSet(recipe: recipe, catalog: try PromptCatalog.builtIn())
+
+        let training = try await read(recipe.corpus, prefix: "", prompts: prompts)
+        var examCorpus: ReadCorpus?
+        if let exam = recipe.exam {
+            let read = try await read(exam.corpus, prefix: "exam.", prompts: prompts)
+            try Self.checkDisjoint(exam: read, training: training)
+            examCorpus = read
+        }
+        try Task.checkCancellation()
+
+        progress.start("compose", total: recipe.compose.units)
+        let composed = try await compose(training.corpus, composer: composer, stage: "compose")
+        var units = composed.units
+        if let limit = options.limit { units = Array(units.prefix(limit)) }
+        progress.finish("compose", id: "", count: units.count)
+        progress.finishStage("compose")
+
+        let stages = ItemStages(
+            recipe: recipe, prompts: prompts, models: models.models,
+            toolBox: try await makeToolBox(training.corpus), progress: progress,
+            band: .init(recipe.difficulty))
+        let jobs = units.flatMap { unit in
+            (0..<recipe.seedQuestions.perUnit).map { (unit, $0) }
+        }
+        progress.setItems(jobs.count)
+        var items = try await runItems(jobs, stages: stages)
+        try Task.checkCancellation()
+
+        progress.start("dedup", total: items.filter { $0.bucket == .zpd }.count)
+        let candidates = items.indices.filter { items[$0].bucket == .zpd }
+        let kept = try await deduplicate(
+            candidates.map { items[$0].final?.question ?? "" }, prior: [], stage: "dedup")
+        for (index, keep) in zip(candidates, kept) where !keep { items[index].bucket = .duplicate }
+        progress.finishStage("dedup")
+
+        var exam: ExamResult?
+        if let spec = recipe.exam, let examCorpus {
+            exam = try await buildExam(
+                spec, corpus: examCorpus, prompts: prompts,
+                training: items.filter { $0.bucket == .zpd }.compactMap(\.final?.question))
+        }
+
+        let written = try emit(items, chunks: training.chunks, exam: exam)
+        let result = summary(
+            items: items, composed: composed, units: units.count, written: written, exam: exam)
+        try await store.record(
+            BuildRecord(
+                id: UUID().uuidString, started: progress.started, finished: Date(),
+                callsSent: result.progress.callsSent, callsCached: result.progress.callsCached))
+        return result
+    }
+
+    /// A corpus read and chunked, as the stages need it.
+    struct ReadCorpus: Sendable {
+        var corpus: Corpus
+        var chunks: [CorpusChunkRecord]
+        /// Where each document's source is declared.
+        var origins: [String: SourceRange]
+    }
+
+    /// Reads `sources` and chunks them (condensing when the recipe asks); throws the corpus's
+    /// problems when there are errors.
+    func read(
+        _ sources: [Recipe.CorpusSource], prefix: String, prompts: PromptSet
+    ) async throws -> ReadCorpus {
+        progress.start(prefix + "ingest", total: sources.count)
+        let ingested = Ingest.run(sources)
+        if ingested.diagnostics.contains(where: { $0.severity == .error }) {
+            throw CorpusProblems(diagnostics: ingested.diagnostics)
+        }
+        progress.finishStage(prefix + "ingest")
+        let chunker = Chunker(maxCharacters: recipe.compose.chunkChars)
+        let chunks = try await condensed(
+            chunker.chunks(of: ingested.documents), prompts: prompts, stage: prefix + "chunk")
+        let corpus = Corpus(
+            documents: ingested.documents,
+            chunks: chunks.map {
+                CorpusChunk(
+                    id: $0.id, document: $0.document, discipline: $0.discipline, text: $0.text)
+            })
+        return ReadCorpus(corpus: corpus, chunks: chunks, origins: ingested.origins)
+    }
+
+    /// Units composed from `corpus`'s chunks, by the recipe's similarity.
+    func compose(
+        _ corpus: Corpus, composer: Composer, stage: String
+    ) async throws -> Composer.Result {
+        guard let (embedder, role) = try embedder() else {
+            return composer.compose(corpus.chunks)
+        }
+        let vectors = try await embedder.vectors(corpus.chunks.map(\.text)) { cached in
+            progress.recordEmbedding(stage: stage, role: role, cached: cached)
+        }
+        return composer.compose(corpus.chunks, space: DenseVectors(vectors))
+    }
+
+    /// Whether each of `questions` is kept, in order; the `prior` questions (kept already) are
+    /// compared against but not judged.
+    func deduplicate(
+        _ questions: [String], prior: [String], stage: String
+    ) async throws -> [Bool] {
+        let dedup = Dedup(threshold: recipe.difficulty.dedup)
+        let all = prior + questions
+        let kept: [Bool]
+        if let (embedder, role) = try embedder() {
+            let vectors = try await embedder.vectors(all) { cached in
+                progress.recordEmbedding(stage: stage, role: role, cached: cached)
+            }
+            kept = dedup.keep(count: all.count, space: DenseVectors(vectors), prior: prior.count)
+        } else {
+            kept = dedup.keep(count: all.count, space: TextVectors(all), prior: prior.count)
+        }
+        return Array(kept.dropFirst(prior.count))
+    }
+
+    /// Runs every (unit, question index) job through the per-item stages, `concurrency` at a
+    /// time; the records in job order.
+    func runItems(_ jobs: [(KnowledgeUnit, Int)], stages: ItemStages) async throws -> [ItemRecord] {
+        let names = ["seed", "escalate", stages.band.stage].map { stages.prefix + $0 }
+        for stage in names { progress.start(stage, total: jobs.count) }
+        let progress = self.progress
+        let items = try await Bounded.map(count: jobs.count, width: options.concurrency) { index in
+            let (unit, number) = jobs[index]
+            let item = try await stages.run(unit: unit, index: number)
+            progress.finishItem(id: item.id, bucket: item.bucket)
+            return item
+        }
+        for stage in names { progress.finishStage(stage) }
+        return items
+    }
+
+    /// The embeddings model of `compose.similarity: { model: … }`; nil for lexical similarity.
+    private func embedder() throws -> (embedder: Embedder, role: String)? {
+        guard case .model(let role) = recipe.compose.similarity else { return nil }
+        guard let served = models.embedders[role.value],
+            let settings = recipe.model(named: role.value)
+        else { throw BuildError("the similarity model '\(role.value)' has no usable endpoint") }
+        return (
+            Embedder(
+                model: served.model, identity: served.identity, name: settings.model.value,
+                store: store), role.value
+        )
+    }
+
+    var composer: Composer {
+        let compose = recipe.compose
+        let cross = Composer.CrossDiscipline(rawValue: compose.crossDiscipline) ?? .allow
+        return Composer(
+            chunksPerUnit: compose.chunksPerUnit.value, neighbors: compose.neighbors.value,
+            coherence: compose.coherence, crossDiscipline: cross, units: compose.units,
+            mix: recipe.disciplines.map { ($0.name.value, ($0.percent?.value ?? 0) / 100) },
+            seed: recipe.seed)
+    }
+
+    /// The chunks, each rewritten by the `condense` model when the recipe asks for it.
+    private func condensed(
+        _ chunks: [CorpusChunk], prompts: PromptSet, stage: String
+    ) async throws -> [CorpusChunkRecord] {
+        let plain = chunks.map {
+            CorpusChunkRecord(
+                id: $0.id, document: $0.document, discipline: $0.discipline, text: $0.text,
+                calls: [])
+        }
+        progress.start(stage, total: chunks.count)
+        defer { progress.finishStage(stage) }
+        guard let condense = recipe.compose.condense,
+            let model = models.models[condense.model.value],
+            let settings = recipe.model(named: condense.model.value)
+        else { return plain }
+        let caller = Caller(model: model, settings: settings, stage: stage, progress: progress)
+        let seed = recipe.seed
+        return try await Bounded.map(count: plain.count, width: options.concurrency) { index in
+            var chunk = plain[index]
+            let prompt = prompts.render(.condense, ["text": chunk.text])
+            let reply = try await caller.send(
+                caller.request(
+                    [.user(prompt)],
+                    seed: SampleSeed.derive(recipe: seed, item: chunk.id, stage: "condense"),
+                    sampleIndex: nil))
+            chunk.calls = [reply.key]
+            let text = reply.text.trimmingWhitespace()
+            // A cut or empty rewrite keeps the original text rather than losing the chunk.
+            if !reply.truncated && !text.isEmpty { chunk.text = text }
+            return chunk
+        }
+    }
+
+    /// The recipe's tools, ready to run: the search index is built (or reused) only when a
+    /// search tool is declared, and python is prepared only when a python tool is.
+    func makeToolBox(_ corpus: Corpus) async throws -> ToolBox {
+        var tools: [String: any Tool] = [:]
+        var index: CorpusIndex?
+        var sandbox: PythonSandbox?
+        for tool in recipe.tools {
+            let name = tool.name.value
+            switch tool.kind?.value {
+            case .corpusSearch?:
+                if index == nil {
+                    index = try await CorpusIndex(corpus: corpus, directory: options.indexDirectory)
+                }
+                tools[name] = CorpusSearchTool(
+                    name: name, index: index!, configuration: .init(topK: tool.topK))
+            case .corpusBrowse?:
+                tools[name] = CorpusBrowseTool(
+                    name: name, corpus: corpus, configuration: .init(maxChars: tool.maxChars))
+            case .python?:
+                if sandbox == nil {
+                    do {
+                        sandbox = try await PythonSandbox.prepare(
+                            searchPath: ProcessInfo.processInfo.environment["PATH"]
+                                ?? "/usr/bin:/bin",
+                            temporaryDirectory: options.temporaryDirectory)
+                    } catch {
+                        throw BuildError("the python tool '\(name)' cannot run: \(error)")
+                    }
+                    if let warning = sandbox?.warning { progress.warn(warning) }
+                }
+                tools[name] = PythonTool(
+                    name: name, sandbox: sandbox!,
+                    configuration: .init(
+                        timeout: tool.timeout, memory: tool.memory, maxOutput: tool.maxOutput))
+            case nil:
+                continue
+            }
+        }
+        return ToolBox(tools: tools, store: store, counters: progress.toolCounters)
+    }
+
+    /// Writes every output file; returns the paths whose contents changed, and the records
+    /// written by output name.
+    private func emit(
+        _ items: [ItemRecord], chunks: [CorpusChunkRecord], exam: ExamResult?
+    ) throws -> (changed: [String], records: [String: Int]) {
+        try Task.checkCancellation()
+        let outputs = recipe.outputs
+        let records = Records(
+            recipe: recipe, includeReasoning: outputs.sft?.includeReasoning ?? false)
+        var files: [(String, String, [JSONValue])] = []
+        if let sft = outputs.sft {
+            files.append(
+                (
+                    "sft", sft.resolvedPath,
+                    items.filter { $0.bucket == .zpd }.compactMap(records.sft)
+                ))
+        }
+        if let cpt = outputs.cpt {
+            files.append(
+                (
+                    "cpt", cpt.resolvedPath,
+                    chunks.map(records.cpt(chunk:)) + items.flatMap(records.cpt(item:))
+                ))
+        }
+        if let review = outputs.review {
+            let buckets: Set<Bucket> = [.tooHard, .outside, .failed]
+            files.append(
+                (
+                    "review", review.resolvedPath,
+                    items.filter { buckets.contains($0.bucket) }.map(records.review)
+                ))
+        }
+        if let exam, let spec = recipe.exam {
+            files.append(("exam", exam.path, exam.items.map { records.exam($0, admission: spec) }))
+        }
+        progress.start("emit", total: files.count)
+        defer { progress.finishStage("emit") }
+        var changed: [String] = []
+        var counts: [String: Int] = [:]
+        for (name, path, lines) in files {
+            counts[name] = lines.count
+            if try OutputFile.write(lines, to: path) { changed.append(path) }
+        }
+        return (changed, counts)
+    }
+
+    private func summary(
+        items: [ItemRecord], composed: Composer.Result, units: Int,
+        written: (changed: [String], records: [String: Int]), exam: ExamResult?
+    ) -> BuildSummary {
+        var buckets: [Bucket: Int] = [:]
+        for item in items { buckets[item.bucket, default: 0] += 1 }
+        var outputs = recipe.outputs.all.map { ($0.name, $0.file.resolvedPath) }
+        if let exam { outputs.append(("exam", exam.path)) }
+        return BuildSummary(
+            units: units, unitsWanted: recipe.compose.units, candidates: composed.candidates,
+            draws: composed.draws, items: items.count, buckets: buckets,
+            sftWithoutCleanTrajectory: written.records["sft"].map { (buckets[.zpd] ?? 0) - $0 }
+                ?? 0,
+            progress: progress.snapshot(), outputs: outputs,
+            outcomes: items.map {
+                ItemOutcome(
+                    id: $0.id, discipline: $0.discipline, bucket: $0.bucket,
+                    question: $0.final?.question, rounds: $0.final?.round ?? 0)
+            },
+            exam: exam.map {
+                ExamSummary(
+                    admitted: $0.items.count, wanted: $0.wanted, judged: $0.judged,
+                    candidates: $0.candidates)
+            }, records: written.records,
+            changedOutputs: written.changed)
+    }
+}
+
+/// Problems reading the corpus that stop a build.
+public struct CorpusProblems: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+}
