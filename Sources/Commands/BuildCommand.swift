@@ -26,11 +26,16 @@ struct BuildCommand: AsyncParsableCommand {
             Examples:
               frontier build recipes/quickstart.yaml
               frontier build recipes/quickstart.yaml --limit 3
+              frontier build recipes/vllm.yaml --max-cost 5 --max-calls 10000
               frontier build recipes/vllm.yaml --concurrency 128 --events ndjson
 
+            --max-calls and --max-cost stop the build cleanly before a call would go over the \
+            budget: completed tasks and calls stay in the store, no output is written, and the \
+            next build continues from there (its outputs equal an uninterrupted build's).
+
             Exit status: 0 built (items that failed are in the review file and the summary), \
-            1 the recipe, the corpus or an endpoint stopped the build, 130 interrupted, 64 \
-            usage error.
+            1 the recipe, the corpus or an endpoint stopped the build, 3 stopped at the budget, \
+            130 interrupted, 64 usage error.
             """
     )
 
@@ -53,6 +58,18 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Answer only from the store; a call that is not cached fails the build.")
     var offline = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Send at most N calls, then stop cleanly; building again continues.",
+            valueName: "N"))
+    var maxCalls: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Stop cleanly before the estimated cost (from each model's price) would exceed USD; "
+                + "building again continues.", valueName: "USD"))
+    var maxCost: Double?
+
     @Flag(help: "No progress; only the summary.")
     var quiet = false
 
@@ -64,6 +81,8 @@ struct BuildCommand: AsyncParsableCommand {
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let maxCalls, maxCalls < 0 { throw ValidationError("--max-calls must not be negative") }
+        if let maxCost, !(maxCost >= 0) { throw ValidationError("--max-cost must not be negative") }
     }
 
     func run() async throws {
@@ -82,9 +101,12 @@ struct BuildCommand: AsyncParsableCommand {
         let indexDirectory =
             URL(fileURLWithPath: storePath).deletingLastPathComponent()
             .appendingPathComponent("index").path
+        let budget =
+            maxCalls != nil || maxCost != nil
+            ? SendBudget(maxCalls: maxCalls, maxCost: maxCost) : nil
         let options = BuildOptions(
             concurrency: concurrency, limit: limit, offline: offline,
-            indexDirectory: indexDirectory)
+            indexDirectory: indexDirectory, budget: budget)
         let summary: BuildSummary
         do {
             summary = try await store.withStore(create: true) { database in
@@ -110,6 +132,13 @@ struct BuildCommand: AsyncParsableCommand {
             display.clear()
             Console.error("error: \(error)\n")
             throw ExitCode.failure
+        } catch ModelCallError.budgetSpent(let limit) {
+            display.clear()
+            let calls = budget?.spent.calls ?? 0
+            Console.error(
+                "stopped before going over \(limit): \(calls) calls sent. Completed work is "
+                    + "kept in the store and no output was written; build again to continue.\n")
+            throw ExitCode(3)
         } catch let error as ModelCallError {
             display.clear()
             Console.error("error: \(error)\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Basics
+import Engine
 import Recipes
 
 /// `frontier plan RECIPE`: compile a recipe and print its plan graph.
@@ -34,7 +35,7 @@ struct PlanCommand: ParsableCommand {
         guard let checked = loaded.recipe, !loaded.hasErrors else { throw ExitCode.failure }
         let plan: PlanGraph
         do {
-            plan = try Planner(prompts: PromptCatalog.builtIn()).plan(checked)
+            plan = try Planner.builtIn().plan(checked)
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode.failure

@@ -110,6 +110,9 @@ final class ProgressDisplay: Sendable {
 
     static func stageText(_ stage: BuildProgress.Stage) -> String {
         var text = stage.total > 0 ? "\(stage.done)/\(stage.total) done" : "\(stage.done) done"
+        if stage.tasksCached > 0 {
+            text += " (\(stage.tasksRun) ran, \(stage.tasksCached) up to date)"
+        }
         if stage.callsSent + stage.callsCached > 0 {
             text += " · \(stage.callsSent) sent, \(stage.callsCached) cached"
         }
@@ -136,6 +139,7 @@ final class ProgressDisplay: Sendable {
                 "done": .integer(stage.done), "failed": .integer(stage.failed),
                 "calls_sent": .integer(stage.callsSent),
                 "calls_cached": .integer(stage.callsCached),
+                "tasks_run": .integer(stage.tasksRun), "tasks_cached": .integer(stage.tasksCached),
             ]
         case .itemFinished(let id, let bucket):
             ["event": "item-finished", "id": .string(id), "bucket": .string(bucket)]

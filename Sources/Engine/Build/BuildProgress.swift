@@ -16,6 +16,9 @@ public final class BuildProgress: Sendable {
         public var failed = 0
         public var callsSent = 0
         public var callsCached = 0
+        /// Tasks that ran, and tasks replayed from the task cache without running.
+        public var tasksRun = 0
+        public var tasksCached = 0
     }
 
     /// Counts for one model role.
@@ -127,6 +130,11 @@ public final class BuildProgress: Sendable {
 
     func finish(_ stage: String, id: String, count: Int = 1) {
         update(stage) { $0.done += count }
+    }
+
+    /// A task of `stage` that ran (`cached` false) or was replayed from the store.
+    func recordTask(stage: String, cached: Bool) {
+        update(stage) { cached ? ($0.tasksCached += 1) : ($0.tasksRun += 1) }
     }
 
     func finishItem(id: String, bucket: Bucket) {

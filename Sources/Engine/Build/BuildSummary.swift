@@ -43,6 +43,8 @@ public struct ItemOutcome: Sendable, Hashable {
     public var question: String?
     /// Refinement rounds the question took.
     public var rounds: Int
+    /// The ids of the chunks of the item's knowledge unit.
+    public var chunks: [String]
 }
 
 /// How the exam's admission went.

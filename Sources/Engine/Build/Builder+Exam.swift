@@ -23,7 +23,8 @@ extension Builder {
     /// escalation and the exam's admission rule, in batches until `size` items are admitted
     /// (after dedup against each other and the `training` questions) or the units run out.
     func buildExam(
-        _ exam: Recipe.Exam, corpus: ReadCorpus, prompts: PromptSet, training: [String]
+        _ exam: Recipe.Exam, corpus: ReadCorpus, prompts: PromptSet, training: [String],
+        plan: PlanGraph, tasks: TaskRunner
     ) async throws -> ExamResult {
         var counts: [String: Int] = [:]
         for chunk in corpus.corpus.chunks { counts[chunk.discipline, default: 0] += 1 }
@@ -34,17 +35,18 @@ extension Builder {
         composer.mix = counts.keys.sorted().map { ($0, Double(counts[$0]!)) }
         progress.start("exam.compose", total: exam.size)
         var units = try await self.compose(
-            corpus.corpus, composer: composer, stage: "exam.compose"
+            corpus.corpus, composer: composer, node: try node("exam.compose", in: plan),
+            tasks: tasks
         ).units
         if let limit = options.limit { units = Array(units.prefix(limit)) }
         progress.finish("exam.compose", id: "", count: units.count)
         progress.finishStage("exam.compose")
 
-        var stages = ItemStages(
+        let stages = ItemStages(
             recipe: recipe, prompts: prompts, models: models.models,
             toolBox: try await makeToolBox(corpus.corpus), progress: progress,
-            band: .init(exam))
-        stages.prefix = "exam."
+            band: .init(exam), prefix: "exam.",
+            nodes: try .init(plan, prefix: "exam.", calibrate: "admit"), tasks: tasks)
         // Question 0 of every unit first, then question 1 of every unit, and so on: a small
         // corpus can still fill the exam, and the order never depends on timing.
         let jobs = (0..<Self.examQuestionsPerUnit).flatMap { index in units.map { ($0, index) } }
@@ -59,7 +61,8 @@ extension Builder {
             try Task.checkCancellation()
             let candidates = judged.filter { $0.bucket == .zpd }
             let kept = try await deduplicate(
-                candidates.map { $0.final?.question ?? "" }, prior: training, stage: "exam.dedup")
+                candidates.map { ($0.id, $0.final?.question ?? "") }, prior: training,
+                node: try node("exam.dedup", in: plan), tasks: tasks, batch: "batch \(next)")
             admitted = zip(candidates, kept).filter(\.1).map(\.0)
         }
         return ExamResult(

@@ -17,16 +17,20 @@ public struct BuildOptions: Sendable {
     public var indexDirectory: String
     /// The directory python programs get private working directories in.
     public var temporaryDirectory: String
+    /// What the build may send (`--max-calls`, `--max-cost`); nil for no limit.
+    public var budget: SendBudget?
 
     public init(
         concurrency: Int = 16, limit: Int? = nil, offline: Bool = false,
-        indexDirectory: String, temporaryDirectory: String = NSTemporaryDirectory()
+        indexDirectory: String, temporaryDirectory: String = NSTemporaryDirectory(),
+        budget: SendBudget? = nil
     ) {
         self.concurrency = concurrency
         self.limit = limit
         self.offline = offline
         self.indexDirectory = indexDirectory
         self.temporaryDirectory = temporaryDirectory
+        self.budget = budget
     }
 }
 
@@ -48,7 +52,9 @@ public struct Builder: Sendable {
         self.store = store
         self.options = options
         self.progress = progress
-        models = ModelSet(recipe: recipe, session: session, store: store, offline: options.offline)
+        models = ModelSet(
+            recipe: recipe, session: session, store: store, offline: options.offline,
+            budget: options.budget)
     }
 
     /// A builder sharing `models` (and their clients and caches) with another user.
@@ -68,6 +74,8 @@ public struct Builder: Sendable {
     /// and ``ModelCallError`` when an endpoint refuses the build's credentials.
     public func run() async throws -> BuildSummary {
         let prompts = try PromptSet(recipe: recipe, catalog: try PromptCatalog.builtIn())
+        let plan = try Planner.builtIn().plan(recipe)
+        let tasks = TaskRunner(store: store, progress: progress)
 
         let training = try await read(recipe.corpus, prefix: "", prompts: prompts)
         var examCorpus: ReadCorpus?
@@ -79,7 +87,9 @@ public struct Builder: Sendable {
         try Task.checkCancellation()
 
         progress.start("compose", total: recipe.compose.units)
-        let composed = try await compose(training.corpus, composer: composer, stage: "compose")
+        let composed = try await compose(
+            training.corpus, composer: composer, node: try node("compose", in: plan),
+            tasks: tasks)
         var units = composed.units
         if let limit = options.limit { units = Array(units.prefix(limit)) }
         progress.finish("compose", id: "", count: units.count)
@@ -88,7 +98,8 @@ public struct Builder: Sendable {
         let stages = ItemStages(
             recipe: recipe, prompts: prompts, models: models.models,
             toolBox: try await makeToolBox(training.corpus), progress: progress,
-            band: .init(recipe.difficulty))
+            band: .init(recipe.difficulty),
+            nodes: try .init(plan, prefix: "", calibrate: "calibrate"), tasks: tasks)
         let jobs = units.flatMap { unit in
             (0..<recipe.seedQuestions.perUnit).map { (unit, $0) }
         }
@@ -99,7 +110,8 @@ public struct Builder: Sendable {
         progress.start("dedup", total: items.filter { $0.bucket == .zpd }.count)
         let candidates = items.indices.filter { items[$0].bucket == .zpd }
         let kept = try await deduplicate(
-            candidates.map { items[$0].final?.question ?? "" }, prior: [], stage: "dedup")
+            candidates.map { (items[$0].id, items[$0].final?.question ?? "") }, prior: [],
+            node: try node("dedup", in: plan), tasks: tasks)
         for (index, keep) in zip(candidates, kept) where !keep { items[index].bucket = .duplicate }
         progress.finishStage("dedup")
 
@@ -107,10 +119,13 @@ public struct Builder: Sendable {
         if let spec = recipe.exam, let examCorpus {
             exam = try await buildExam(
                 spec, corpus: examCorpus, prompts: prompts,
-                training: items.filter { $0.bucket == .zpd }.compactMap(\.final?.question))
+                training: items.filter { $0.bucket == .zpd }.compactMap(\.final?.question),
+                plan: plan, tasks: tasks)
         }
 
-        let written = try emit(items, chunks: training.chunks, exam: exam)
+        let written = try await emit(
+            items, chunks: training.chunks, exam: exam, plan: plan, tasks: tasks)
+        try await recordVersion(plan: plan, tasks: tasks, outputs: written.files)
         let result = summary(
             items: items, composed: composed, units: units.count, written: written, exam: exam)
         try await store.record(
@@ -151,8 +166,23 @@ public struct Builder: Sendable {
         return ReadCorpus(corpus: corpus, chunks: chunks, origins: ingested.origins)
     }
 
-    /// Units composed from `corpus`'s chunks, by the recipe's similarity.
+    /// Units composed from `corpus`'s chunks, by the recipe's similarity: the task of `node`,
+    /// whose input is every chunk's id, discipline and text.
     func compose(
+        _ corpus: Corpus, composer: Composer, node: PlanNode, tasks: TaskRunner
+    ) async throws -> Composer.Result {
+        var chunks: [String: JSONValue] = [:]
+        for chunk in corpus.chunks {
+            chunks[chunk.id] = .string(Digest(of: chunk.discipline + "\u{0}" + chunk.text).hex)
+        }
+        let byID = Dictionary(corpus.chunks.map { ($0.id, $0) }) { first, _ in first }
+        let outcome = try await tasks.run(node, item: "", input: ["chunks": .object(chunks)]) {
+            ComposeOutput(try await composeUnits(corpus, composer: composer, stage: node.id))
+        }
+        return try outcome.output.result(chunks: byID)
+    }
+
+    private func composeUnits(
         _ corpus: Corpus, composer: Composer, stage: String
     ) async throws -> Composer.Result {
         guard let (embedder, role) = try embedder() else {
@@ -164,9 +194,29 @@ public struct Builder: Sendable {
         return composer.compose(corpus.chunks, space: DenseVectors(vectors))
     }
 
+    /// The node `id` of `plan`.
+    func node(_ id: String, in plan: PlanGraph) throws -> PlanNode {
+        guard let node = plan.node(id) else { throw InternalError("the plan has no node '\(id)'") }
+        return node
+    }
+
     /// Whether each of `questions` is kept, in order; the `prior` questions (kept already) are
     /// compared against but not judged.
     func deduplicate(
+        _ questions: [(item: String, text: String)], prior: [String], node: PlanNode,
+        tasks: TaskRunner, batch: String = ""
+    ) async throws -> [Bool] {
+        let input: JSONValue = [
+            "questions": .array(
+                questions.map { [.string($0.item), .string(Digest(of: $0.text).hex)] }),
+            "prior": .string(Digest(of: prior.joined(separator: "\u{0}")).hex),
+        ]
+        return try await tasks.run(node, item: batch, input: input) {
+            try await deduplicate(questions.map(\.text), prior: prior, stage: node.id)
+        }.output
+    }
+
+    private func deduplicate(
         _ questions: [String], prior: [String], stage: String
     ) async throws -> [Bool] {
         let dedup = Dedup(threshold: recipe.difficulty.dedup)
@@ -296,27 +346,37 @@ public struct Builder: Sendable {
         return ToolBox(tools: tools, store: store, counters: progress.toolCounters)
     }
 
-    /// Writes every output file; returns the paths whose contents changed, and the records
-    /// written by output name.
+    /// What emitting wrote: the paths whose contents changed, the records per output, and
+    /// every output file for the version.
+    struct Written: Sendable {
+        var changed: [String] = []
+        var records: [String: Int] = [:]
+        var files: [OutputManifest] = []
+    }
+
+    /// Writes every output file, each a task of its `emit` node whose input is the records'
+    /// bytes: when it is cached and the file on disk still holds those bytes, nothing is
+    /// written (the file keeps its inode and time).
     private func emit(
-        _ items: [ItemRecord], chunks: [CorpusChunkRecord], exam: ExamResult?
-    ) throws -> (changed: [String], records: [String: Int]) {
+        _ items: [ItemRecord], chunks: [CorpusChunkRecord], exam: ExamResult?, plan: PlanGraph,
+        tasks: TaskRunner
+    ) async throws -> Written {
         try Task.checkCancellation()
         let outputs = recipe.outputs
         let records = Records(
             recipe: recipe, includeReasoning: outputs.sft?.includeReasoning ?? false)
-        var files: [(String, String, [JSONValue])] = []
+        var files: [(String, String, String, [JSONValue])] = []
         if let sft = outputs.sft {
             files.append(
                 (
-                    "sft", sft.resolvedPath,
+                    "sft", "emit.sft", sft.resolvedPath,
                     items.filter { $0.bucket == .zpd }.compactMap(records.sft)
                 ))
         }
         if let cpt = outputs.cpt {
             files.append(
                 (
-                    "cpt", cpt.resolvedPath,
+                    "cpt", "emit.cpt", cpt.resolvedPath,
                     chunks.map(records.cpt(chunk:)) + items.flatMap(records.cpt(item:))
                 ))
         }
@@ -324,27 +384,41 @@ public struct Builder: Sendable {
             let buckets: Set<Bucket> = [.tooHard, .outside, .failed]
             files.append(
                 (
-                    "review", review.resolvedPath,
+                    "review", "emit.review", review.resolvedPath,
                     items.filter { buckets.contains($0.bucket) }.map(records.review)
                 ))
         }
         if let exam, let spec = recipe.exam {
-            files.append(("exam", exam.path, exam.items.map { records.exam($0, admission: spec) }))
+            files.append(
+                (
+                    "exam", "exam.emit", exam.path,
+                    exam.items.map { records.exam($0, admission: spec) }
+                ))
         }
         progress.start("emit", total: files.count)
         defer { progress.finishStage("emit") }
-        var changed: [String] = []
-        var counts: [String: Int] = [:]
-        for (name, path, lines) in files {
-            counts[name] = lines.count
-            if try OutputFile.write(lines, to: path) { changed.append(path) }
+        var written = Written()
+        for (name, nodeID, path, lines) in files {
+            let bytes = try OutputFile.render(lines)
+            let digest = Digest(of: bytes)
+            let node = try node(nodeID, in: plan)
+            _ = try await tasks.run(
+                node, item: name, input: ["records": .string(digest.hex)], stage: "emit"
+            ) { () async throws -> OutputManifest in
+                OutputManifest(name: name, path: path, digest: digest, records: lines.count)
+            }
+            if try OutputFile.write(bytes, to: path) { written.changed.append(path) }
+            written.records[name] = lines.count
+            written.files.append(
+                OutputManifest(name: name, path: path, digest: digest, records: lines.count))
+            progress.finish("emit", id: name)
         }
-        return (changed, counts)
+        return written
     }
 
     private func summary(
         items: [ItemRecord], composed: Composer.Result, units: Int,
-        written: (changed: [String], records: [String: Int]), exam: ExamResult?
+        written: Written, exam: ExamResult?
     ) -> BuildSummary {
         var buckets: [Bucket: Int] = [:]
         for item in items { buckets[item.bucket, default: 0] += 1 }
@@ -359,7 +433,8 @@ public struct Builder: Sendable {
             outcomes: items.map {
                 ItemOutcome(
                     id: $0.id, discipline: $0.discipline, bucket: $0.bucket,
-                    question: $0.final?.question, rounds: $0.final?.round ?? 0)
+                    question: $0.final?.question, rounds: $0.final?.round ?? 0,
+                    chunks: $0.chunks)
             },
             exam: exam.map {
                 ExamSummary(

@@ -1,4 +1,4 @@
-public import Basics
+import Basics
 internal import Foundation
 
 /// One exam question as an exam file holds it (the `exam` output of a build, or any JSONL with

@@ -16,7 +16,8 @@ public struct ModelSet: Sendable {
 
     /// Models for every model of `recipe` whose endpoint is usable.
     public init(
-        recipe: Recipe, session: HTTPSession, store: any CallCache, offline: Bool = false
+        recipe: Recipe, session: HTTPSession, store: any CallCache, offline: Bool = false,
+        budget: SendBudget? = nil
     ) {
         var bases: [String: any ChatModel] = [:]
         var clients: [String: OpenAIClient] = [:]
@@ -59,7 +60,9 @@ public struct ModelSet: Sendable {
                 base,
                 identity: Self.identity(of: model, on: endpoint),
                 endpoint: endpoint.name.value, store: callStore,
-                options: .init(offline: offline, truncation: model.truncationFails ? .fail : .keep))
+                options: .init(
+                    offline: offline, truncation: model.truncationFails ? .fail : .keep,
+                    budget: budget, price: model.price.map { ($0.input, $0.output) }))
         }
         self.models = models
         self.clients = clients

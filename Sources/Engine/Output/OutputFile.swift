@@ -9,6 +9,11 @@ enum OutputFile {
     /// whether the file changed.
     @discardableResult
     static func write(_ records: [JSONValue], to path: String) throws -> Bool {
+        try write(render(records), to: path)
+    }
+
+    /// The file's bytes: `records` sorted by their `id`, one canonical JSON object per line.
+    static func render(_ records: [JSONValue]) throws -> [UInt8] {
         let sorted = records.sorted {
             ($0["id"]?.stringValue ?? "") < ($1["id"]?.stringValue ?? "")
         }
@@ -17,6 +22,12 @@ enum OutputFile {
             bytes += try record.canonicalBytes()
             bytes.append(UInt8(ascii: "\n"))
         }
+        return bytes
+    }
+
+    /// Writes `bytes` unless the file holds them already. Returns whether the file changed.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String) throws -> Bool {
         let data = Data(bytes)
         if let existing = FileManager.default.contents(atPath: path), existing == data {
             return false

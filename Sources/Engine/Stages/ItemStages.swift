@@ -15,6 +15,29 @@ struct ItemStages: Sendable {
     var band: Band
     /// Put before stage names in progress: "" for training, "exam." for the exam.
     var prefix = ""
+    /// The plan nodes of the three per-item stages, whose tasks are cached; needed by ``run``.
+    var nodes: Nodes?
+    var tasks: TaskRunner?
+
+    /// The plan nodes of seed, escalation and calibration (or admission).
+    struct Nodes: Sendable {
+        var seed: PlanNode
+        var escalate: PlanNode
+        var calibrate: PlanNode
+
+        /// The nodes named `prefix` + `seed`, `escalate` and `calibrateName` in `plan`.
+        init(_ plan: PlanGraph, prefix: String, calibrate calibrateName: String) throws {
+            func node(_ name: String) throws -> PlanNode {
+                guard let node = plan.node(prefix + name) else {
+                    throw InternalError("the plan has no node '\(prefix + name)'")
+                }
+                return node
+            }
+            seed = try node("seed")
+            escalate = try node("escalate")
+            calibrate = try node(calibrateName)
+        }
+    }
 
     /// Attempts and solve rules for the peer and the expert.
     struct Band: Sendable {
@@ -58,19 +81,55 @@ struct ItemStages: Sendable {
             recipe: recipe.seed, item: item, stage: stage, round: round, attempt: attempt)
     }
 
-    /// Runs `unit`'s question `index` through seed, escalation and calibration.
+    /// Runs `unit`'s question `index` through seed, escalation and calibration, each a task
+    /// replayed from the store when its key is there.
+    ///
+    /// Task inputs are content: the seed reads the unit's chunks, escalation the seed's output,
+    /// calibration the final question. An item that fails on a call error is not recorded at
+    /// the stage that failed, so the next build tries it again.
     func run(unit: KnowledgeUnit, index: Int) async throws -> ItemRecord {
         let id = Digest(of: "item\u{0}\(unit.id)\u{0}\(index)").prefix(16)
         var record = ItemRecord(
             id: id, unit: unit.id, chunks: unit.chunks.map(\.id), discipline: unit.discipline,
             seed: nil, seedCalls: [])
+        guard let nodes, let tasks else {
+            throw InternalError("item stages run without their plan nodes")
+        }
         do {
-            try await writeSeed(&record, unit: unit, index: index)
-            guard record.seed != nil else { return record }
+            var chunks: [String: JSONValue] = [:]
+            for chunk in unit.chunks { chunks[chunk.id] = .string(Digest(of: chunk.text).hex) }
+            let seeded = try await tasks.run(
+                nodes.seed, item: id,
+                input: [
+                    "item": .string(id), "index": .integer(index),
+                    "discipline": .string(unit.discipline), "chunks": .object(chunks),
+                ], stage: prefix + "seed"
+            ) { try await writeSeed(unit: unit, item: id, index: index) }
+            record.seed = seeded.output.seed
+            record.seedCalls = seeded.output.calls
+            record.failure = seeded.output.failure
+            guard record.seed != nil else {
+                progress.fail(id: id)
+                return record
+            }
             progress.finish(prefix + "seed", id: id)
-            try await escalate(&record)
+            let escalated = try await tasks.run(
+                nodes.escalate, item: id,
+                input: ["item": .string(id), "seed": .string(seeded.digest.hex)],
+                stage: prefix + "escalate"
+            ) { try await escalate(item: id, from: seeded.output.seed!) }
+            record.rounds = escalated.output.rounds
             progress.finish(prefix + "escalate", id: id)
-            try await calibrate(&record)
+            guard let final = record.final else { return record }
+            let calibrated = try await tasks.run(
+                nodes.calibrate, item: id,
+                input: [
+                    "item": .string(id), "question": .string(try JSONValue.digest(of: final).hex),
+                ], stage: prefix + band.stage
+            ) { try await calibrate(final, item: id) }
+            record.peer = calibrated.output.peer
+            record.expert = calibrated.output.expert
+            record.bucket = calibrated.output.bucket
             progress.finish(prefix + band.stage, id: id)
         } catch let error as ModelCallError where !error.abortsBuild {
             record.bucket = .failed
@@ -86,7 +145,18 @@ struct ItemStages: Sendable {
 
     // MARK: Seed questions
 
-    private func writeSeed(_ record: inout ItemRecord, unit: KnowledgeUnit, index: Int) async throws
+    /// What the seed stage produced for one item.
+    struct SeedOutput: Sendable, Codable {
+        var seed: QuestionState?
+        var calls: [Digest]
+        /// Why there is no seed question (a reply unreadable after repair).
+        var failure: String?
+    }
+
+    private func writeSeed(
+        unit: KnowledgeUnit, item: String, index: Int
+    ) async throws
+        -> SeedOutput
     {
         let prompt = prompts.render(
             .seed,
@@ -97,27 +167,38 @@ struct ItemStages: Sendable {
         let caller = try caller(recipe.seedQuestions.model.value, stage: "seed")
         let outcome = try await caller.structured(
             [.user(prompt)], required: ["question", "answer"],
-            seed: seed(record.id, stage: "seed", attempt: index), sampleIndex: index)
-        record.seedCalls = outcome.calls
+            seed: seed(item, stage: "seed", attempt: index), sampleIndex: index)
         guard let object = outcome.object else {
-            record.failure = "seed question: \(outcome.problem ?? "no reply")"
-            progress.fail(id: record.id)
-            return
+            return SeedOutput(
+                seed: nil, calls: outcome.calls,
+                failure: "seed question: \(outcome.problem ?? "no reply")")
         }
-        record.seed = QuestionState(
-            question: object.text("question"), answer: object.text("answer"),
-            explanation: object.text("explanation"), round: 0)
+        return SeedOutput(
+            seed: QuestionState(
+                question: object.text("question"), answer: object.text("answer"),
+                explanation: object.text("explanation"), round: 0),
+            calls: outcome.calls)
     }
 
     // MARK: Escalation
 
-    private func escalate(_ record: inout ItemRecord) async throws {
+    /// What escalation produced for one item.
+    struct EscalateOutput: Sendable, Codable {
+        var rounds: [RoundRecord]
+    }
+
+    private func escalate(
+        item: String, from seedState: QuestionState
+    ) async throws
+        -> EscalateOutput
+    {
+        var rounds: [RoundRecord] = []
         let escalation = recipe.escalation
         let refiner = try caller(escalation.model.value, stage: "escalate")
         let budget = ToolBudget(escalation.budget, available: Set(toolBox.tools.keys))
         let agent = AgentLoop(
             caller: refiner, toolBox: toolBox, budget: budget, maxTurns: escalation.maxTurns)
-        guard var state = record.seed else { return }
+        var state = seedState
         for round in 1...escalation.rounds.value {
             let prompt = prompts.render(
                 .escalate,
@@ -127,7 +208,7 @@ struct ItemStages: Sendable {
                     "has_tools": budget.total > 0, "budget": budget.total,
                 ])
             let run = try await agent.run(
-                [.user(prompt)], seed: seed(record.id, stage: "escalate", round: round),
+                [.user(prompt)], seed: seed(item, stage: "escalate", round: round),
                 sampleIndex: round,
                 check: { answer in
                     if case .failure(let problem) = StructuredReply.parse(
@@ -145,7 +226,7 @@ struct ItemStages: Sendable {
                     answer, required: ["question", "answer"])
             else {
                 entry.failure = entry.failure ?? "no refined question"
-                record.rounds.append(entry)
+                rounds.append(entry)
                 break
             }
             state = QuestionState(
@@ -154,35 +235,41 @@ struct ItemStages: Sendable {
                 dimensions: object.texts("dimensions"), toolsUsed: object.texts("tools_used"))
             entry.state = state
             if escalation.stop == "peer-fails" {
-                let verdict = try await peerAttempt(
-                    state, item: record.id, attempt: 0, check: true)
+                let verdict = try await peerAttempt(state, item: item, attempt: 0, check: true)
                 entry.peer = verdict
-                record.rounds.append(entry)
+                rounds.append(entry)
                 if !verdict.correct { break }
             } else {
-                record.rounds.append(entry)
+                rounds.append(entry)
             }
         }
+        return EscalateOutput(rounds: rounds)
     }
 
     // MARK: Calibration
 
-    private func calibrate(_ record: inout ItemRecord) async throws {
-        guard let state = record.final else { return }
+    /// What calibration decided for one item: every attempt, and the bucket.
+    struct CalibrateOutput: Sendable, Codable {
+        var peer: [Verdict]
+        var expert: [ExpertAttempt]
+        var bucket: Bucket
+    }
+
+    private func calibrate(
+        _ state: QuestionState, item id: String
+    ) async throws
+        -> CalibrateOutput
+    {
         var peer: [Verdict] = []
         for attempt in 0..<band.peerAttempts {
-            peer.append(
-                try await peerAttempt(state, item: record.id, attempt: attempt, check: false))
+            peer.append(try await peerAttempt(state, item: id, attempt: attempt, check: false))
         }
-        record.peer = peer
         let peerSolves = peer.filter(\.correct).count
         guard band.peerRule.isSatisfied(by: peerSolves) else {
-            record.bucket = .tooEasy
-            return
+            return CalibrateOutput(peer: peer, expert: [], bucket: .tooEasy)
         }
         let stages = self
-        let id = record.id
-        record.expert = try await withThrowingTaskGroup(of: ExpertAttempt.self) { group in
+        let expert = try await withThrowingTaskGroup(of: ExpertAttempt.self) { group in
             for attempt in 0..<band.expertAttempts {
                 group.addTask {
                     try await stages.expertAttempt(state, item: id, attempt: attempt)
@@ -192,14 +279,16 @@ struct ItemStages: Sendable {
             for try await attempt in group { attempts.append(attempt) }
             return attempts.sorted { $0.verdict.attempt < $1.verdict.attempt }
         }
-        let expertSolves = record.expert.filter(\.verdict.correct).count
-        if band.expertRule.isSatisfied(by: expertSolves) {
-            record.bucket = .zpd
-        } else if expertSolves == 0 {
-            record.bucket = .tooHard
-        } else {
-            record.bucket = .outside
-        }
+        let expertSolves = expert.filter(\.verdict.correct).count
+        let bucket: Bucket =
+            if band.expertRule.isSatisfied(by: expertSolves) {
+                .zpd
+            } else if expertSolves == 0 {
+                .tooHard
+            } else {
+                .outside
+            }
+        return CalibrateOutput(peer: peer, expert: expert, bucket: bucket)
     }
 
     /// The peer answers `state`'s question alone; the judge rules. Escalation's check (`check`)

@@ -1,4 +1,4 @@
-public import Basics
+internal import Basics
 internal import Foundation
 internal import Synchronization
 
@@ -13,20 +13,27 @@ internal import Synchronization
 /// ``ModelCallError/offlineMiss(model:stage:key:)`` instead of sending.
 public final class CachedChatModel: ChatModel {
     /// How the decorator treats misses and truncated answers.
-    public struct Options: Sendable, Hashable {
+    public struct Options: Sendable {
         public var offline: Bool
         public var truncation: TruncationPolicy
         /// Bytes of recent answers (counted by their response bodies) kept decoded in memory,
         /// so a call repeated in one process skips the store and the decoding.
         public var memoryBytes: Int
+        /// The build's budget every miss asks before it is sent; nil for none.
+        public var budget: SendBudget?
+        /// US dollars per million input and output tokens, for the budget's estimates.
+        public var price: (input: Double, output: Double)?
 
         public init(
             offline: Bool = false, truncation: TruncationPolicy = .fail,
-            memoryBytes: Int = 64 << 20
+            memoryBytes: Int = 64 << 20, budget: SendBudget? = nil,
+            price: (input: Double, output: Double)? = nil
         ) {
             self.offline = offline
             self.truncation = truncation
             self.memoryBytes = memoryBytes
+            self.budget = budget
+            self.price = price
         }
     }
 
@@ -109,11 +116,21 @@ public final class CachedChatModel: ChatModel {
         if options.offline {
             throw ModelCallError.offlineMiss(model: identity.model, stage: stage, key: key.digest)
         }
+        let reserved = try options.budget?.admit(cost: estimatedCost(of: request))
         let clock = ContinuousClock()
         let start = clock.now
-        let exchange = try await base.exchange(request)
+        let exchange: ChatExchange
+        do {
+            exchange = try await base.exchange(request)
+        } catch {
+            if let reserved { options.budget?.settle(reserved: reserved, actually: 0) }
+            throw error
+        }
         let latency = clock.now - start
         let usage = exchange.completion.usage
+        if let reserved {
+            options.budget?.settle(reserved: reserved, actually: cost(of: usage))
+        }
         tally.withLock {
             $0.sent += 1
             $0.tokensIn += usage?.promptTokens ?? 0
@@ -132,6 +149,23 @@ public final class CachedChatModel: ChatModel {
         }
         try check(exchange.completion, request)
         return Answer(completion: exchange.completion, key: key, cached: false)
+    }
+
+    /// An upper estimate of what `request` costs: its prompt's tokens (about one per three
+    /// characters) and its `max_tokens` (4,096 when unset). Zero without a price.
+    private func estimatedCost(of request: ChatRequest) -> Double {
+        guard let price = options.price else { return 0 }
+        let characters = request.messages.reduce(0) { $0 + ($1.content?.utf8.count ?? 0) }
+        let input = Double(characters / 3 + 16 * request.messages.count)
+        let output = Double(request.maxTokens ?? 4096)
+        return (input * price.input + output * price.output) / 1_000_000
+    }
+
+    private func cost(of usage: ChatCompletion.Usage?) -> Double {
+        guard let price = options.price, let usage else { return 0 }
+        return
+            (Double(usage.promptTokens) * price.input
+            + Double(usage.completionTokens) * price.output) / 1_000_000
     }
 
     /// Counts an answer cut at the token limit, and refuses it when the policy says so.

@@ -14,11 +14,13 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
     case truncated(model: String, maxTokens: Int?)
     /// `--offline` and the call is not in the cache.
     case offlineMiss(model: String, stage: String?, key: Digest)
+    /// Sending the call would go over the build's budget (`--max-calls`, `--max-cost`).
+    case budgetSpent(BudgetLimit)
 
     /// Whether this failure stops the whole build rather than just this call.
     public var abortsBuild: Bool {
         switch self {
-        case .credentialsRejected, .offlineMiss: true
+        case .credentialsRejected, .offlineMiss, .budgetSpent: true
         default: false
         }
     }
@@ -40,6 +42,8 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
             "offline, and the call to model '\(model)'"
                 + (stage.map { " for stage '\($0)'" } ?? "")
                 + " is not cached (key \(key.prefix()))"
+        case .budgetSpent(let limit):
+            "sending would go over \(limit)"
         }
     }
 }

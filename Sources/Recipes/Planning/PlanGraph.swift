@@ -62,4 +62,10 @@ public struct PlanNode: Sendable, Identifiable {
     public var keyDocument: JSONValue
     /// SHA-256 of the canonical JSON of `keyDocument`.
     public var key: Digest
+    /// `keyDocument` without the inputs' keys: what the node itself does.
+    public var localDocument: JSONValue
+    /// SHA-256 of the canonical JSON of `localDocument`. A task key combines it with the digest
+    /// of the task's input *content* rather than with the inputs' node keys, so an upstream
+    /// change that leaves a task's input byte-identical leaves the task cached (early cutoff).
+    public var localKey: Digest
 }

@@ -5,9 +5,14 @@ extension PlanBuilder {
     /// revision, and every sampling setting. Not the role name, the price or the API key.
     func modelIdentity(_ role: String) -> JSONValue {
         guard let model = recipe.model(named: role) else { return .null }
+        let endpoint = recipe.endpoint(named: model.endpoint.value)
+        var endpointIdentity = endpoint?.identity ?? .null
+        if case .simulated? = endpoint?.kind, case .object(var fields) = endpointIdentity {
+            fields["simulator_behaviour"] = .integer(simulatorBehaviour)
+            endpointIdentity = .object(fields)
+        }
         var identity: [String: JSONValue] = [
-            "model": .string(model.model.value),
-            "endpoint": recipe.endpoint(named: model.endpoint.value)?.identity ?? .null,
+            "model": .string(model.model.value), "endpoint": endpointIdentity,
             "tool_protocol": .string(model.toolProtocol.rawValue),
         ]
         if let revision = model.revision { identity["revision"] = .string(revision) }

@@ -4,13 +4,18 @@ import Basics
 /// inputs, and a Merkle key per node over everything that can change its result.
 public struct Planner: Sendable {
     public var prompts: PromptCatalog
+    /// The behaviour version of the built-in simulator, part of every simulated model's
+    /// identity: a simulator that answers differently must not reuse tasks it did not run.
+    public var simulatorBehaviour: Int
 
-    public init(prompts: PromptCatalog) {
+    public init(prompts: PromptCatalog, simulatorBehaviour: Int = 0) {
         self.prompts = prompts
+        self.simulatorBehaviour = simulatorBehaviour
     }
 
     public func plan(_ recipe: Recipe) throws -> PlanGraph {
-        var builder = PlanBuilder(recipe: recipe, prompts: prompts)
+        var builder = PlanBuilder(
+            recipe: recipe, prompts: prompts, simulatorBehaviour: simulatorBehaviour)
         try builder.addTrainingBranch()
         if let exam = recipe.exam { try builder.addExamBranch(exam) }
         return PlanGraph(recipeName: recipe.name, recipeDigest: recipe.digest, nodes: builder.nodes)
@@ -21,11 +26,13 @@ public struct Planner: Sendable {
 struct PlanBuilder {
     let recipe: Recipe
     let prompts: PromptCatalog
+    let simulatorBehaviour: Int
     var nodes: [PlanNode] = []
 
-    init(recipe: Recipe, prompts: PromptCatalog) {
+    init(recipe: Recipe, prompts: PromptCatalog, simulatorBehaviour: Int) {
         self.recipe = recipe
         self.prompts = prompts
+        self.simulatorBehaviour = simulatorBehaviour
     }
 
     mutating func addTrainingBranch() throws {
@@ -246,10 +253,13 @@ struct PlanBuilder {
         if let tools { document["tools"] = tools }
         let keyDocument = JSONValue.object(document)
         let key = Digest(of: try keyDocument.canonicalBytes())
+        document["inputs"] = nil
+        let localDocument = JSONValue.object(document)
         nodes.append(
             PlanNode(
                 id: id, kind: kind, summary: summary, inputs: inputs, keyDocument: keyDocument,
-                key: key))
+                key: key, localDocument: localDocument,
+                localKey: Digest(of: try localDocument.canonicalBytes())))
         return id
     }
 }

@@ -65,7 +65,7 @@ struct ToolBoxTests {
         }
         #expect(error?.description.contains("'python' could not run (3 tries)") == true)
         let key = try tool.key(for: ["code": "print(42)"])
-        #expect(store.lookup(task: key.digest) == nil)
+        #expect(await store.lookup(task: key.digest) == nil)
         #expect(box.statistics == (run: 0, cached: 0))
     }
 }

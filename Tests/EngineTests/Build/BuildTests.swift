@@ -81,8 +81,8 @@ struct BuildTests {
     )
     func embeddingSimilarity() async throws {
         try await BuildWorkspace.with { workspace in
-            try workspace.writeRecipe {
-                $0.replacingOccurrences(
+            let coherence: (String, String) -> String = { text, value in
+                text.replacingOccurrences(
                     of: "  judge:  { endpoint: sim,",
                     with:
                         "  embedder: { endpoint: sim, model: sim-embed }\n  judge:  { endpoint: sim,"
@@ -90,8 +90,9 @@ struct BuildTests {
                 .replacingOccurrences(
                     of: "similarity: lexical", with: "similarity: { model: embedder }"
                 )
-                .replacingOccurrences(of: "coherence: 0.05", with: "coherence: 0.1")
+                .replacingOccurrences(of: "coherence: 0.05", with: "coherence: \(value)")
             }
+            try workspace.writeRecipe { coherence($0, "0.1") }
             let first = try await workspace.build(limit: 4)
             #expect(first.units == 4)
             let embeddings = try #require(first.progress.models.first { $0.role == "embedder" })
@@ -99,7 +100,14 @@ struct BuildTests {
             #expect(embeddings.cached == 0)
             let second = try await workspace.build(limit: 4)
             #expect(second.upToDate)
-            #expect(second.progress.models.first { $0.role == "embedder" }?.sent == 0)
+            // Nothing changed, so compose and dedup replay and the embedder is not asked.
+            #expect(second.progress.models.first { $0.role == "embedder" } == nil)
+            // Compose re-runs on a new coherence; every vector comes from the store.
+            try workspace.writeRecipe { coherence($0, "0.11") }
+            let third = try await workspace.build(limit: 4)
+            let replayed = try #require(third.progress.models.first { $0.role == "embedder" })
+            #expect(replayed.sent == 0)
+            #expect(replayed.cached > 0)
         }
     }
 

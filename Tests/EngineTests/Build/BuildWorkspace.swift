@@ -53,7 +53,9 @@ struct BuildWorkspace: Sendable {
     }
 
     /// Builds the recipe as written, in process, with a fresh session.
-    func build(concurrency: Int = 16, limit: Int? = nil) async throws -> BuildSummary {
+    func build(
+        concurrency: Int = 16, limit: Int? = nil, budget: SendBudget? = nil
+    ) async throws -> BuildSummary {
         let recipe = try loadRecipe()
         let store = try SQLiteStore(path: storePath)
         return try await HTTPSession.with { session in
@@ -62,7 +64,7 @@ struct BuildWorkspace: Sendable {
                 options: BuildOptions(
                     concurrency: concurrency, limit: limit,
                     indexDirectory: directory.file(".frontier/index"),
-                    temporaryDirectory: NSTemporaryDirectory()),
+                    temporaryDirectory: NSTemporaryDirectory(), budget: budget),
                 progress: BuildProgress())
             return try await builder.run()
         }
