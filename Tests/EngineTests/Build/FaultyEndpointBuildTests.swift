@@ -2,6 +2,7 @@ import Basics
 import Engine
 import Foundation
 import LanguageModels
+import Recipes
 import Testing
 
 @Suite("Builds through serve-sim over HTTP")
@@ -19,9 +20,12 @@ struct FaultyEndpointBuildTests {
         "with 20% injected faults the outputs are byte-identical to a fault-free build, and a rebuild sends zero requests"
     )
     func faultsChangeNothing() async throws {
-        // Both servers listen on one port, so the two recipes (and their digests, which every
-        // record's provenance carries) are the same text.
-        let (clean, port) = try await SimulatorServer.with(.init(port: 0)) { server in
+        // Each server listens on a port of its own (binding the first one's port again can
+        // race another test that was given it meanwhile), so the two recipes differ in their
+        // base_url, and so in the recipe digest every record's provenance carries. The noisy
+        // outputs are compared with that digest replaced by the clean one; every other byte
+        // must be equal.
+        let (clean, cleanDigest) = try await SimulatorServer.with(.init(port: 0)) { server in
             try await BuildWorkspace.with { workspace in
                 try workspace.writeRecipe(Self.recipe(server))
                 _ = try await workspace.build(concurrency: 32)
@@ -31,10 +35,13 @@ struct FaultyEndpointBuildTests {
                 let again = try await workspace.build(concurrency: 32)
                 #expect(await server.statistics().chatCompletions == sent)
                 #expect(again.upToDate)
-                return (try ["sft", "cpt", "review"].map(workspace.output), server.port)
+                return (
+                    try ["sft", "cpt", "review"].map(workspace.output),
+                    try workspace.loadRecipe().digest.hex
+                )
             }
         }
-        var faulty = SimulatorServer.Configuration(port: port)
+        var faulty = SimulatorServer.Configuration(port: 0)
         faulty.faults = try FaultSpec("429:5%,500:5%,503:5%,reset:5%")
         let noisy = try await SimulatorServer.with(faulty) { server in
             try await BuildWorkspace.with { workspace in
@@ -43,7 +50,13 @@ struct FaultyEndpointBuildTests {
                 #expect((summary.buckets[.failed] ?? 0) == 0)
                 let statistics = await server.statistics()
                 #expect(statistics.faults.values.reduce(0, +) > 0)
-                return try ["sft", "cpt", "review"].map(workspace.output)
+                let digest = try workspace.loadRecipe().digest.hex
+                #expect(digest != cleanDigest)
+                return try ["sft", "cpt", "review"].map {
+                    let text = String(decoding: try workspace.output($0), as: UTF8.self)
+                    #expect(text.contains(digest))
+                    return Data(text.replacingOccurrences(of: digest, with: cleanDigest).utf8)
+                }
             }
         }
         #expect(noisy == clean)
