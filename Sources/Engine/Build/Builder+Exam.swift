@@ -35,7 +35,7 @@ extension Builder {
         composer.mix = counts.keys.sorted().map { ($0, Double(counts[$0]!)) }
         progress.start("exam.compose", total: exam.size)
         var units = try await self.compose(
-            corpus.corpus, composer: composer, node: try node("exam.compose", in: plan),
+            corpus.corpus, composer: composer, node: try plan.requiredNode("exam.compose"),
             tasks: tasks
         ).units
         if let limit = options.limit { units = Array(units.prefix(limit)) }
@@ -62,7 +62,7 @@ extension Builder {
             let candidates = judged.filter { $0.bucket == .zpd }
             let kept = try await deduplicate(
                 candidates.map { ($0.id, $0.final?.question ?? "") }, prior: training,
-                node: try node("exam.dedup", in: plan), tasks: tasks, batch: "batch \(next)")
+                node: try plan.requiredNode("exam.dedup"), tasks: tasks, batch: "batch \(next)")
             admitted = zip(candidates, kept).filter(\.1).map(\.0)
         }
         return ExamResult(

@@ -88,7 +88,7 @@ public struct Builder: Sendable {
 
         progress.start("compose", total: recipe.compose.units)
         let composed = try await compose(
-            training.corpus, composer: composer, node: try node("compose", in: plan),
+            training.corpus, composer: composer, node: try plan.requiredNode("compose"),
             tasks: tasks)
         var units = composed.units
         if let limit = options.limit { units = Array(units.prefix(limit)) }
@@ -111,7 +111,7 @@ public struct Builder: Sendable {
         let candidates = items.indices.filter { items[$0].bucket == .zpd }
         let kept = try await deduplicate(
             candidates.map { (items[$0].id, items[$0].final?.question ?? "") }, prior: [],
-            node: try node("dedup", in: plan), tasks: tasks)
+            node: try plan.requiredNode("dedup"), tasks: tasks)
         for (index, keep) in zip(candidates, kept) where !keep { items[index].bucket = .duplicate }
         progress.finishStage("dedup")
 
@@ -192,12 +192,6 @@ public struct Builder: Sendable {
             progress.recordEmbedding(stage: stage, role: role, cached: cached)
         }
         return composer.compose(corpus.chunks, space: DenseVectors(vectors))
-    }
-
-    /// The node `id` of `plan`.
-    func node(_ id: String, in plan: PlanGraph) throws -> PlanNode {
-        guard let node = plan.node(id) else { throw InternalError("the plan has no node '\(id)'") }
-        return node
     }
 
     /// Whether each of `questions` is kept, in order; the `prior` questions (kept already) are
@@ -354,9 +348,9 @@ public struct Builder: Sendable {
         var files: [OutputManifest] = []
     }
 
-    /// Writes every output file, each a task of its `emit` node whose input is the records'
-    /// bytes: when it is cached and the file on disk still holds those bytes, nothing is
-    /// written (the file keeps its inode and time).
+    /// Writes every output file, each listed as a task of its `emit` node whose input is the
+    /// file's bytes. A file that already holds those bytes is not written (it keeps its inode
+    /// and time).
     private func emit(
         _ items: [ItemRecord], chunks: [CorpusChunkRecord], exam: ExamResult?, plan: PlanGraph,
         tasks: TaskRunner
@@ -401,16 +395,13 @@ public struct Builder: Sendable {
         for (name, nodeID, path, lines) in files {
             let bytes = try OutputFile.render(lines)
             let digest = Digest(of: bytes)
-            let node = try node(nodeID, in: plan)
-            _ = try await tasks.run(
+            let node = try plan.requiredNode(nodeID)
+            let file = try await tasks.run(
                 node, item: name, input: ["records": .string(digest.hex)], stage: "emit"
-            ) { () async throws -> OutputManifest in
-                OutputManifest(name: name, path: path, digest: digest, records: lines.count)
-            }
+            ) { OutputManifest(name: name, path: path, digest: digest, records: lines.count) }
             if try OutputFile.write(bytes, to: path) { written.changed.append(path) }
             written.records[name] = lines.count
-            written.files.append(
-                OutputManifest(name: name, path: path, digest: digest, records: lines.count))
+            written.files.append(file.output)
             progress.finish("emit", id: name)
         }
         return written

@@ -27,15 +27,9 @@ struct ItemStages: Sendable {
 
         /// The nodes named `prefix` + `seed`, `escalate` and `calibrateName` in `plan`.
         init(_ plan: PlanGraph, prefix: String, calibrate calibrateName: String) throws {
-            func node(_ name: String) throws -> PlanNode {
-                guard let node = plan.node(prefix + name) else {
-                    throw InternalError("the plan has no node '\(prefix + name)'")
-                }
-                return node
-            }
-            seed = try node("seed")
-            escalate = try node("escalate")
-            calibrate = try node(calibrateName)
+            seed = try plan.requiredNode(prefix + "seed")
+            escalate = try plan.requiredNode(prefix + "escalate")
+            calibrate = try plan.requiredNode(prefix + calibrateName)
         }
     }
 
@@ -108,7 +102,7 @@ struct ItemStages: Sendable {
             record.seed = seeded.output.seed
             record.seedCalls = seeded.output.calls
             record.failure = seeded.output.failure
-            guard record.seed != nil else {
+            guard let seedState = record.seed else {
                 progress.fail(id: id)
                 return record
             }
@@ -117,7 +111,7 @@ struct ItemStages: Sendable {
                 nodes.escalate, item: id,
                 input: ["item": .string(id), "seed": .string(seeded.digest.hex)],
                 stage: prefix + "escalate"
-            ) { try await escalate(item: id, from: seeded.output.seed!) }
+            ) { try await escalate(item: id, from: seedState) }
             record.rounds = escalated.output.rounds
             progress.finish(prefix + "escalate", id: id)
             guard let final = record.final else { return record }

@@ -12,8 +12,7 @@ public struct OutputManifest: Sendable, Hashable, Codable {
 }
 
 /// What a successful build made, recorded as a version: the plan's nodes with their key
-/// documents, every task with its key and output, and the outputs. `status` and `explain`
-/// compare the current recipe with the last one.
+/// documents, every task with its key and output, and the outputs.
 public struct BuildManifest: Sendable, Codable {
     public struct Node: Sendable, Codable, Hashable {
         public var key: Digest
@@ -39,13 +38,6 @@ public struct BuildManifest: Sendable, Codable {
         self.outputs = outputs
     }
 
-    /// The manifest of the most recent version in `store`; nil before the first build.
-    public static func latest(in store: any StoreBackend) async throws -> BuildManifest? {
-        guard let version = try await store.versions().max(by: { $0.created < $1.created }),
-            let bytes = try await store.get(version.manifest)
-        else { return nil }
-        return try JSONDecoder().decode(BuildManifest.self, from: Data(bytes))
-    }
 }
 
 extension Builder {

@@ -45,7 +45,6 @@ final class TaskRunner: Sendable {
     struct Outcome<Output: Sendable>: Sendable {
         var output: Output
         var digest: Digest
-        var cached: Bool
     }
 
     /// The output of `node`'s task for `item` over `input`: replayed from the store, or made by
@@ -61,7 +60,7 @@ final class TaskRunner: Sendable {
         {
             list(node, item: item, key: key.digest, output: cached.outputDigest)
             progress.recordTask(stage: row, cached: true)
-            return Outcome(output: output, digest: cached.outputDigest, cached: true)
+            return Outcome(output: output, digest: cached.outputDigest)
         }
         let output = try await body()
         let bytes = try JSONValue.canonical(output)
@@ -69,7 +68,7 @@ final class TaskRunner: Sendable {
         let digest = Digest(of: bytes)
         list(node, item: item, key: key.digest, output: digest)
         progress.recordTask(stage: row, cached: false)
-        return Outcome(output: output, digest: digest, cached: false)
+        return Outcome(output: output, digest: digest)
     }
 
     private func list(_ node: PlanNode, item: String, key: Digest, output: Digest) {
