@@ -40,7 +40,7 @@ struct DeterminismTests {
         }
     }
 
-    @Test("a different seed or sample index makes a different item")
+    @Test("a different seed, or without a seed a different sample index, makes a different item")
     func seedAndSampleMatter() throws {
         let harness = SimulatorHarness()
         var ids: Set<String> = []
@@ -57,6 +57,18 @@ struct DeterminismTests {
         #expect(ids.count == 10)
         #expect(Set(bySeed).count == 10)
         #expect(ids.isDisjoint(with: bySeed))
+    }
+
+    @Test("with a seed, the sample index changes nothing: it never reaches an HTTP endpoint")
+    func sampleIndexIgnoredWhenSeeded() throws {
+        let harness = SimulatorHarness()
+        let contents = try (0..<3).map { sample in
+            try harness.content(
+                ChatRequest(
+                    model: "sim-writer", messages: [.user(SimulatorHarness.seedPrompt())],
+                    seed: 7, sampleIndex: sample))
+        }
+        #expect(Set(contents).count == 1)
     }
 
     @Test("attempts that differ only in sample index succeed and fail independently")

@@ -113,7 +113,7 @@ struct SimulatorHarness {
         -> [String: JSONValue]
     {
         let request = ChatRequest(
-            model: model, messages: [.user(Self.seedPrompt(discipline: discipline))], seed: 7,
+            model: model, messages: [.user(Self.seedPrompt(discipline: discipline))],
             sampleIndex: sample)
         return try Self.object(content(request))
     }

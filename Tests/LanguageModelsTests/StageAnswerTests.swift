@@ -15,7 +15,7 @@ struct StageAnswerTests {
                 harness.content(
                     ChatRequest(
                         model: "sim-writer", messages: [.user(SimulatorHarness.seedPrompt())],
-                        seed: 7, sampleIndex: sample)))
+                        sampleIndex: sample)))
             #expect(text == seed)
             let answer = try #require(seed["answer"]?.stringValue)
             let question = try #require(seed["question"]?.stringValue)

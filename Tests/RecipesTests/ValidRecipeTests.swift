@@ -83,7 +83,7 @@ struct ValidRecipeTests {
         #expect(recipe.compose.units == 24)
         #expect(recipe.compose.chunksPerUnit.value == 3)
         #expect(recipe.compose.neighbors.value == 8)
-        #expect(recipe.compose.coherence == 0.05)
+        #expect(recipe.compose.coherence == 0.1)
         #expect(recipe.compose.similarity == .lexical)
         #expect(recipe.compose.crossDiscipline == "forbid")
     }

@@ -105,7 +105,9 @@ public final class BuildProgress: Sendable {
     func start(_ stage: String, total: Int) {
         state.withLock { state in
             if let index = state.stages.firstIndex(where: { $0.name == stage }) {
-                state.stages[index].total = total
+                // Started again (the exam fills its size in rounds): more work on top of what
+                // is done.
+                state.stages[index].total = state.stages[index].done + total
             } else {
                 state.stages.append(Stage(name: stage, total: total))
             }

@@ -45,9 +45,15 @@ public struct Composer: Sendable {
         public var draws: [(discipline: String, wanted: Int, drawn: Int)]
     }
 
-    /// Composes units from `chunks` (in id order) by built-in TF-IDF similarity.
+    /// Composes units from `chunks` (in id order) by built-in lexical similarity.
+    ///
+    /// The similarity is a cosine of sublinear term frequencies, without inverse document
+    /// frequency: IDF would make every pair's similarity depend on the whole corpus, so adding
+    /// one document would reshape units it has no part in and send them through the pipeline
+    /// again. Without it, a new document can only add units that include its chunks (and, by
+    /// the draw, displace others).
     public func compose(_ chunks: [CorpusChunk]) -> Result {
-        compose(chunks, space: TextVectors(chunks.map(\.text)))
+        compose(chunks, space: TextVectors(chunks.map(\.text), weighting: .termFrequency))
     }
 
     /// Composes units from `chunks` (in id order), similar as `vectors` says.

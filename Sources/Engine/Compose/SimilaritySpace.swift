@@ -1,9 +1,9 @@
-/// Texts and how similar any two of them are, on a `0...1` scale: TF-IDF vectors
+/// Texts and how similar any two of them are, on a `0...1` scale: term vectors
 /// (``TextVectors``) or embeddings from a model (``DenseVectors``).
 protocol SimilaritySpace: Sendable {
     /// The cosine similarity of texts `a` and `b`.
     func similarity(_ a: Int, _ b: Int) -> Double
-    /// The similarity of text `index` to the other texts worth considering (for TF-IDF, those
+    /// The similarity of text `index` to the other texts worth considering (for term vectors, those
     /// sharing a term with it; for embeddings, all).
     func overlapping(_ index: Int) -> [(text: Int, similarity: Double)]
 }

@@ -1,18 +1,27 @@
 import Foundation
 
-/// Built-in lexical similarity: TF-IDF vectors over word tokens, compared by cosine.
+/// Built-in lexical similarity: term vectors over word tokens, compared by cosine.
 ///
 /// Tokens are lowercased runs of letters and digits of two or more characters, minus a short
-/// list of English function words. Weights are `(1 + ln tf) · (ln((n + 1) / (df + 1)) + 1)`,
-/// and each vector is scaled to unit length, so the cosine is a dot product in `0...1`.
+/// list of English function words. Each vector is scaled to unit length, so the cosine is a dot
+/// product in `0...1`. Weights depend on ``Weighting``.
 struct TextVectors: Sendable {
+    enum Weighting: Sendable {
+        /// `(1 + ln tf) · (ln((n + 1) / (df + 1)) + 1)`: rare terms weigh more, but every
+        /// similarity then depends on every text in the collection.
+        case tfidf
+        /// `1 + ln tf`: the similarity of two texts depends on those two texts alone, so adding
+        /// a text to the collection changes no other pair's similarity.
+        case termFrequency
+    }
+
     /// One sparse vector per text: term indices ascending, with their weights.
     let vectors: [[(term: Int, weight: Double)]]
     /// For each term, the texts that hold it (ascending) with its weight there, for neighbour
     /// search.
     let postings: [[(text: Int, weight: Double)]]
 
-    init(_ texts: [String]) {
+    init(_ texts: [String], weighting: Weighting = .tfidf) {
         var vocabulary: [String: Int] = [:]
         var counts: [[Int: Int]] = []
         counts.reserveCapacity(texts.count)
@@ -38,7 +47,8 @@ struct TextVectors: Sendable {
         vectors.reserveCapacity(texts.count)
         for (index, tally) in counts.enumerated() {
             var vector = tally.map { term, count in
-                let idf = log((n + 1) / Double(documentFrequency[term] + 1)) + 1
+                let idf =
+                    weighting == .tfidf ? log((n + 1) / Double(documentFrequency[term] + 1)) + 1 : 1
                 return (term: term, weight: (1 + log(Double(count))) * idf)
             }
             vector.sort { $0.term < $1.term }

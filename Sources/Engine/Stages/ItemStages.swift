@@ -263,16 +263,23 @@ struct ItemStages: Sendable {
             return CalibrateOutput(peer: peer, expert: [], bucket: .tooEasy)
         }
         let stages = self
-        let expert = try await withThrowingTaskGroup(of: ExpertAttempt.self) { group in
+        // Every attempt runs to its end before a failure is thrown, so one attempt refused by
+        // the budget does not cancel the calls the others already sent.
+        let results = await withTaskGroup(of: Result<ExpertAttempt, any Error>.self) { group in
             for attempt in 0..<band.expertAttempts {
                 group.addTask {
-                    try await stages.expertAttempt(state, item: id, attempt: attempt)
+                    do {
+                        return .success(
+                            try await stages.expertAttempt(state, item: id, attempt: attempt))
+                    } catch { return .failure(error) }
                 }
             }
-            var attempts: [ExpertAttempt] = []
-            for try await attempt in group { attempts.append(attempt) }
-            return attempts.sorted { $0.verdict.attempt < $1.verdict.attempt }
+            var results: [Result<ExpertAttempt, any Error>] = []
+            for await result in group { results.append(result) }
+            return results
         }
+        let expert = try results.map { try $0.get() }
+            .sorted { $0.verdict.attempt < $1.verdict.attempt }
         let expertSolves = expert.filter(\.verdict.correct).count
         let bucket: Bucket =
             if band.expertRule.isSatisfied(by: expertSolves) {

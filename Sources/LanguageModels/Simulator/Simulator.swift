@@ -15,7 +15,7 @@ internal import Basics
 public struct Simulator: ChatModel, EmbeddingModel {
     /// Bumped whenever a change makes the simulator answer some request differently, so that
     /// endpoint identities (and with them cache keys) can include it.
-    public static let behaviourVersion = 1
+    public static let behaviourVersion = 2
 
     public var configuration: SimulatorConfiguration
 
@@ -84,10 +84,12 @@ public struct Simulator: ChatModel, EmbeddingModel {
     var world: WorldModel { WorldModel(configuration: configuration) }
 
     /// What the simulator's choices are drawn from: the canonical JSON of
-    /// `{"request": <wire form>, "sample_index": n}`.
+    /// `{"request": <wire form>, "sample_index": n}`. The sample index counts only when the
+    /// request has no `seed`: it never goes over the wire, so a seeded request (as every one
+    /// the engine sends) gets the same answer in process as from `frontier serve-sim`.
     static func digest(of request: ChatRequest) throws -> Digest {
         var identity: [String: JSONValue] = ["request": request.keyValue]
-        if let sampleIndex = request.sampleIndex {
+        if request.seed == nil, let sampleIndex = request.sampleIndex {
             identity["sample_index"] = .integer(sampleIndex)
         }
         return Digest(of: try JSONValue.object(identity).canonicalBytes())

@@ -17,7 +17,7 @@ extension Recipe {
     /// Stage I settings: chunking and composing knowledge units.
     public struct Compose: Sendable {
         public enum Similarity: Sendable, Hashable {
-            /// Built-in TF-IDF cosine.
+            /// Built-in cosine of word frequencies (no corpus-wide IDF, so units stay local).
             case lexical
             /// Cosine of embeddings from this model.
             case model(Located<String>)
@@ -102,7 +102,7 @@ extension Recipe {
                     "similarity",
                     .scalarOrObject(scalar: .choice(["lexical"]), object: similarityShape),
                     default: "lexical",
-                    "`lexical` (built-in TF-IDF cosine) or `{ model: NAME }` for embeddings.",
+                    "`lexical` (built-in cosine of word frequencies, each pair judged on its own texts) or `{ model: NAME }` for embeddings.",
                     example: "similarity: { model: embedder }"),
                 Field(
                     "cross_discipline", .choice(["allow", "require", "forbid"]), default: "allow",

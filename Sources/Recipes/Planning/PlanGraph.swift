@@ -47,7 +47,13 @@ public struct PlanNode: Sendable, Identifiable {
         case examEmit = "exam-emit"
 
         /// Bumped when a stage's behaviour changes, so every key it made changes too.
-        public var version: Int { 1 }
+        public var version: Int {
+            switch self {
+            // 2: lexical similarity without corpus-wide IDF.
+            case .compose, .examCompose: 2
+            default: 1
+            }
+        }
     }
 
     /// Unique within the plan: `ingest[0]`, `escalate`, `emit.sft`, `exam.admit`.

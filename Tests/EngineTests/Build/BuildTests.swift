@@ -90,7 +90,7 @@ struct BuildTests {
                 .replacingOccurrences(
                     of: "similarity: lexical", with: "similarity: { model: embedder }"
                 )
-                .replacingOccurrences(of: "coherence: 0.05", with: "coherence: \(value)")
+                .replacingOccurrences(of: "coherence: 0.1\n", with: "coherence: \(value)\n")
             }
             try workspace.writeRecipe { coherence($0, "0.1") }
             let first = try await workspace.build(limit: 4)

@@ -13,6 +13,9 @@ struct BuildWorkspace: Sendable {
     static let root = Fixtures.repositoryRoot(from: #filePath)
 
     let directory: TemporaryDirectory
+    /// When set, recipes are written to call this serve-sim server over HTTP instead of the
+    /// in-process simulator.
+    var server: SimulatorServer?
 
     var storePath: String { directory.file(".frontier/store.sqlite") }
 
@@ -20,6 +23,37 @@ struct BuildWorkspace: Sendable {
         try await TemporaryDirectory.with { directory in
             try await body(BuildWorkspace(directory: directory))
         }
+    }
+
+    /// A workspace whose recipes call a serve-sim server of their own on loopback, so tests
+    /// can count the requests that really arrive.
+    static func served<T: Sendable>(
+        _ body: (BuildWorkspace) async throws -> T
+    ) async throws -> T {
+        try await SimulatorServer.with(.init(port: 0)) { server in
+            try await TemporaryDirectory.with { directory in
+                try await body(BuildWorkspace(directory: directory, server: server))
+            }
+        }
+    }
+
+    /// A fresh workspace calling the same server as this one, so both write the same recipe.
+    func another<T: Sendable>(_ body: (BuildWorkspace) async throws -> T) async throws -> T {
+        try await TemporaryDirectory.with { directory in
+            try await body(BuildWorkspace(directory: directory, server: server))
+        }
+    }
+
+    /// The corpus in `corpus/`, copied from the quick start's, for tests that edit it; recipes
+    /// written afterwards read this copy.
+    func copyCorpus() throws {
+        try FileManager.default.copyItem(
+            atPath: Self.root + "/recipes/corpus", toPath: directory.file("corpus"))
+    }
+
+    private var corpusRoot: String {
+        FileManager.default.fileExists(atPath: directory.file("corpus"))
+            ? directory.file("corpus") : Self.root + "/recipes/corpus"
     }
 
     /// The quick-start recipe (without its exam unless `exam`), writing into `out/`, edited by
@@ -32,12 +66,13 @@ struct BuildWorkspace: Sendable {
             text = String(text[..<start.lowerBound]) + "\n"
         }
         text = text.replacingOccurrences(
-            of: "path: corpus/", with: "path: \(Self.root)/recipes/corpus/"
+            of: "path: corpus/", with: "path: \(corpusRoot)/"
         )
         .replacingOccurrences(
             of: "path: exam-corpus/", with: "path: \(Self.root)/recipes/exam-corpus/"
         )
         .replacingOccurrences(of: "../out/quickstart/", with: "out/")
+        if let server { text = text.pointingAt(server.baseURL) }
         text = edit(text)
         _ = try directory.write(text, to: "recipe.yaml")
         return text

@@ -54,12 +54,13 @@ struct FaultyEndpointBuildTests {
                 #expect(digest != cleanDigest)
                 return try ["sft", "cpt", "review"].map {
                     let text = String(decoding: try workspace.output($0), as: UTF8.self)
-                    #expect(text.contains(digest))
+                    // Every record carries the recipe digest (the review file may have none).
+                    #expect(text.isEmpty || text.contains(digest), "\($0) lacks the digest")
                     return Data(text.replacingOccurrences(of: digest, with: cleanDigest).utf8)
                 }
             }
         }
         #expect(noisy == clean)
-        #expect(!clean[0].isEmpty)
+        #expect(!clean[0].isEmpty && !clean[1].isEmpty, "sft and cpt have records")
     }
 }

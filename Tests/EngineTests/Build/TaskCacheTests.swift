@@ -11,6 +11,8 @@ import Testing
 private struct Rebuild {
     var summary: BuildSummary
     var newCalls: [CachedCall]
+    /// Requests serve-sim received during the rebuild.
+    var requests: Int
 
     func tasksRun(_ stage: String) -> Int {
         summary.progress.stages.first { $0.name == stage }?.tasksRun ?? 0
@@ -24,16 +26,20 @@ private struct Rebuild {
 extension BuildWorkspace {
     /// Builds and reports what ran, with the calls the build added to the store.
     fileprivate func rebuild() async throws -> Rebuild {
+        let server = try #require(server, "task cache tests count requests at serve-sim")
         let before = try await storedCalls()
+        let requestsBefore = server.requestCount
         let summary = try await build()
+        let requests = server.requestCount - requestsBefore
         let store = try SQLiteStore(path: storePath, mode: .existing)
         var new: [CachedCall] = []
         for entry in try await store.callEntries() where !before.contains(entry.key) {
             new.append(try #require(try await store.lookup(call: entry.key)))
         }
-        // Exact: every request the simulator answered is one new call in the store.
+        // Exact: every request serve-sim answered is one new call in the store.
+        #expect(requests == new.count)
         #expect(summary.progress.callsSent == new.count)
-        return Rebuild(summary: summary, newCalls: new)
+        return Rebuild(summary: summary, newCalls: new, requests: requests)
     }
 
     /// Inode and modification time of each output file.
@@ -53,7 +59,7 @@ extension BuildWorkspace {
 struct TaskCacheTests {
     @Test("a rebuild of an unchanged recipe runs no task, sends nothing and rewrites no file")
     func noOpRebuild() async throws {
-        try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
             try workspace.writeRecipe()
             _ = try await workspace.build()
             let files = try workspace.fileIdentities()
@@ -72,7 +78,7 @@ struct TaskCacheTests {
 
     @Test("changing difficulty.dedup sends nothing and re-runs only dedup and emit")
     func dedupChange() async throws {
-        try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
             try workspace.writeRecipe()
             _ = try await workspace.build()
             try workspace.writeRecipe {
@@ -90,7 +96,7 @@ struct TaskCacheTests {
 
     @Test("changing the judge model sends only judge calls, each to the new judge")
     func judgeChange() async throws {
-        try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
             try workspace.writeRecipe()
             _ = try await workspace.build()
             try workspace.writeRecipe {
@@ -105,7 +111,7 @@ struct TaskCacheTests {
 
     @Test("editing the seed prompt and reverting it: the second rebuild sends nothing")
     func editThenRevert() async throws {
-        try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
             let builtIn = try String(
                 contentsOfFile: BuildWorkspace.root + "/Sources/Recipes/Prompts/seed.mustache",
                 encoding: .utf8)
@@ -130,11 +136,11 @@ struct TaskCacheTests {
 
     @Test("a coherence change that selects the same units re-runs compose and nothing below it")
     func earlyCutoffBelowCompose() async throws {
-        try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
             try workspace.writeRecipe()
             let first = try await workspace.build()
             try workspace.writeRecipe {
-                $0.replacingOccurrences(of: "coherence: 0.05", with: "coherence: 0.0501")
+                $0.replacingOccurrences(of: "coherence: 0.1", with: "coherence: 0.1001")
             }
             let changed = try await workspace.rebuild()
             #expect(changed.tasksRun("compose") == 1)
@@ -147,19 +153,46 @@ struct TaskCacheTests {
         }
     }
 
+    @Test("adding a corpus document sends only the units that include its chunks")
+    func addDocument() async throws {
+        try await BuildWorkspace.served { workspace in
+            try workspace.copyCorpus()
+            try workspace.writeRecipe()
+            let first = try await workspace.build()
+            _ = try workspace.directory.write(
+                Fixtures.superconductivity, to: "corpus/physics/superconductivity.md")
+            let changed = try await workspace.rebuild()
+            #expect(changed.tasksRun("compose") == 1)
+            let before = Set(first.outcomes.map(\.id))
+            let added = changed.summary.outcomes.filter { !before.contains($0.id) }
+            #expect(!added.isEmpty, "the new document joins no unit")
+            for outcome in changed.summary.outcomes {
+                let touches = outcome.chunks.contains { $0.contains("superconductivity.md#") }
+                #expect(touches == !before.contains(outcome.id), "\(outcome.id): \(outcome.chunks)")
+            }
+            // Every request is for an item that includes the new document's chunks.
+            #expect(changed.tasksRun("seed") == added.count)
+            #expect(changed.tasksCached("seed") == changed.summary.outcomes.count - added.count)
+            #expect(changed.requests > 0)
+        }
+    }
+
     @Test("--max-calls 50 stops after 50 requests; the next build completes the same outputs")
     func callBudget() async throws {
-        let uninterrupted = try await BuildWorkspace.with { workspace in
+        try await BuildWorkspace.served { workspace in
+            let uninterrupted = try await workspace.another { other in
+                try other.writeRecipe()
+                _ = try await other.build()
+                return try ["sft", "cpt", "review"].map { try other.output($0) }
+            }
             try workspace.writeRecipe()
-            _ = try await workspace.build()
-            return try ["sft", "cpt", "review"].map { try workspace.output($0) }
-        }
-        try await BuildWorkspace.with { workspace in
-            try workspace.writeRecipe()
+            let server = try #require(workspace.server)
+            let requestsBefore = server.requestCount
             let budget = SendBudget(maxCalls: 50)
             await #expect(throws: ModelCallError.budgetSpent(.calls(50))) {
                 _ = try await workspace.build(budget: budget)
             }
+            #expect(server.requestCount - requestsBefore == 50)
             #expect(try await workspace.storedCalls().count == 50)
             #expect(
                 !FileManager.default.fileExists(atPath: workspace.directory.file("out/sft.jsonl")))
