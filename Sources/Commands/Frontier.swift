@@ -25,7 +25,8 @@ public struct Frontier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, EvalCommand.self, ValidateCommand.self, PlanCommand.self,
+            BuildCommand.self, StatusCommand.self, ExplainCommand.self, EvalCommand.self,
+            ValidateCommand.self, PlanCommand.self,
             SchemaCommand.self,
             CacheCommand.self, AskCommand.self, DoctorCommand.self, ServeSimCommand.self,
         ]

@@ -1,3 +1,5 @@
+public import LanguageModels
+
 /// What a build did, for the closing report.
 public struct BuildSummary: Sendable {
     /// Knowledge units drawn, and how many the recipe asked for.
@@ -21,6 +23,10 @@ public struct BuildSummary: Sendable {
     public var records: [String: Int]
     /// The outputs whose contents changed.
     public var changedOutputs: [String]
+    /// Every task the build met, replayed or run, by node then item.
+    public var tasks: [TaskVisit] = []
+    /// What each model's calls cost, by model role.
+    public var calls: [String: CallStatistics] = [:]
 
     /// ZPD items kept, as a share of all items.
     public var yield: Double {

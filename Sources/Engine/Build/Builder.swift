@@ -3,6 +3,7 @@ public import Foundation
 public import LanguageModels
 public import Recipes
 public import Store
+import Synchronization
 import Tools
 
 /// How a build runs.
@@ -19,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var temporaryDirectory: String
     /// What the build may send (`--max-calls`, `--max-cost`); nil for no limit.
     public var budget: SendBudget?
+    /// Walk the build without changing anything, to see what it would do (`frontier status`,
+    /// the forecast of `frontier plan`): the store is only read, nothing is sent (misses are
+    /// counted and answered by the simulator as a stand-in), and no file is written.
+    public var dryRun = false
 
     public init(
         concurrency: Int = 16, limit: Int? = nil, offline: Bool = false,
@@ -49,12 +54,13 @@ public struct Builder: Sendable {
         progress: BuildProgress
     ) {
         self.recipe = recipe
+        let store = options.dryRun ? OverlayStore(over: store) : store
         self.store = store
         self.options = options
         self.progress = progress
         models = ModelSet(
             recipe: recipe, session: session, store: store, offline: options.offline,
-            budget: options.budget)
+            budget: options.budget, forecast: options.dryRun)
     }
 
     /// A builder sharing `models` (and their clients and caches) with another user.
@@ -125,9 +131,12 @@ public struct Builder: Sendable {
 
         let written = try await emit(
             items, chunks: training.chunks, exam: exam, plan: plan, tasks: tasks)
-        try await recordVersion(plan: plan, tasks: tasks, outputs: written.files)
-        let result = summary(
+        var result = summary(
             items: items, composed: composed, units: units.count, written: written, exam: exam)
+        result.tasks = tasks.visits
+        result.calls = models.models.mapValues(\.statistics)
+        if options.dryRun { return result }
+        try await recordVersion(plan: plan, tasks: tasks, outputs: written.files)
         try await store.record(
             BuildRecord(
                 id: UUID().uuidString, started: progress.started, finished: Date(),
@@ -233,14 +242,25 @@ public struct Builder: Sendable {
         let names = ["seed", "escalate", stages.band.stage].map { stages.prefix + $0 }
         for stage in names { progress.start(stage, total: jobs.count) }
         let progress = self.progress
-        let items = try await Bounded.map(count: jobs.count, width: options.concurrency) { index in
+        // A spent budget stops each item at its next call to send, but does not cancel the
+        // others: their calls in flight were paid for, so they finish and are stored.
+        let spent = Mutex<ModelCallError?>(nil)
+        let items = try await Bounded.map(count: jobs.count, width: options.concurrency) {
+            index -> ItemRecord? in
             let (unit, number) = jobs[index]
-            let item = try await stages.run(unit: unit, index: number)
-            progress.finishItem(id: item.id, bucket: item.bucket)
-            return item
+            do {
+                let item = try await stages.run(unit: unit, index: number)
+                progress.finishItem(id: item.id, bucket: item.bucket)
+                return item
+            } catch let error as ModelCallError {
+                guard case .budgetSpent = error else { throw error }
+                spent.withLock { $0 = $0 ?? error }
+                return nil
+            }
         }
+        if let error = spent.withLock({ $0 }) { throw error }
         for stage in names { progress.finishStage(stage) }
-        return items
+        return items.compactMap { $0 }
     }
 
     /// The embeddings model of `compose.similarity: { model: … }`; nil for lexical similarity.
@@ -399,7 +419,13 @@ public struct Builder: Sendable {
             let file = try await tasks.run(
                 node, item: name, input: ["records": .string(digest.hex)], stage: "emit"
             ) { OutputManifest(name: name, path: path, digest: digest, records: lines.count) }
-            if try OutputFile.write(bytes, to: path) { written.changed.append(path) }
+            if options.dryRun {
+                if FileManager.default.contents(atPath: path) != Data(bytes) {
+                    written.changed.append(path)
+                }
+            } else if try OutputFile.write(bytes, to: path) {
+                written.changed.append(path)
+            }
             written.records[name] = lines.count
             written.files.append(file.output)
             progress.finish("emit", id: name)

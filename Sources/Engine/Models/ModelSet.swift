@@ -15,9 +15,13 @@ public struct ModelSet: Sendable {
     public let embedders: [String: (model: any EmbeddingModel, identity: ModelIdentity)]
 
     /// Models for every model of `recipe` whose endpoint is usable.
+    ///
+    /// With `forecast`, nothing is sent: every endpoint is served by the simulator as a
+    /// stand-in, and each miss is counted as a call a build would send (see
+    /// ``CachedChatModel/Options/forecast``).
     public init(
         recipe: Recipe, session: HTTPSession, store: any CallCache, offline: Bool = false,
-        budget: SendBudget? = nil
+        budget: SendBudget? = nil, forecast: Bool = false
     ) {
         var bases: [String: any ChatModel] = [:]
         var clients: [String: OpenAIClient] = [:]
@@ -28,7 +32,9 @@ public struct ModelSet: Sendable {
                 bases[name] = Simulator(
                     SimulatorConfiguration(
                         malformedRate: settings.malformedRate,
-                        latency: .seconds(settings.latency)))
+                        latency: forecast ? .zero : .seconds(settings.latency)))
+            case .http(.some, _) where forecast:
+                bases[name] = Simulator()
             case .http(let baseURL?, let apiKey):
                 let client = OpenAIClient(
                     EndpointConfiguration(
@@ -62,7 +68,8 @@ public struct ModelSet: Sendable {
                 endpoint: endpoint.name.value, store: callStore,
                 options: .init(
                     offline: offline, truncation: model.truncationFails ? .fail : .keep,
-                    budget: budget, price: model.price.map { ($0.input, $0.output) }))
+                    budget: budget, price: model.price.map { ($0.input, $0.output) },
+                    forecast: forecast))
         }
         self.models = models
         self.clients = clients

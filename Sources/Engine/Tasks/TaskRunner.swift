@@ -28,13 +28,22 @@ public struct ManifestTask: Sendable, Hashable, Codable {
     public var output: Digest
 }
 
+/// One task as a build met it: replayed from the store, or run.
+public struct TaskVisit: Sendable {
+    public var task: ManifestTask
+    /// What the key was made of: the node's local key and the input.
+    public var key: JSONValue
+    /// Whether it was replayed rather than run.
+    public var cached: Bool
+}
+
 /// Runs tasks through the task cache: a task whose key is stored (with an output that
 /// verifies) is replayed without running; otherwise it runs and its output is recorded. Every
 /// task of the build is listed for the build's manifest.
 final class TaskRunner: Sendable {
     let store: any TaskCache
     let progress: BuildProgress
-    private let listed = Mutex<[ManifestTask]>([])
+    private let listed = Mutex<[TaskVisit]>([])
 
     init(store: any TaskCache, progress: BuildProgress) {
         self.store = store
@@ -58,7 +67,7 @@ final class TaskRunner: Sendable {
         if let cached = try await store.lookup(task: key.digest),
             let output = try? JSONDecoder().decode(Output.self, from: Data(cached.output))
         {
-            list(node, item: item, key: key.digest, output: cached.outputDigest)
+            list(node, item: item, key: key, output: cached.outputDigest, cached: true)
             progress.recordTask(stage: row, cached: true)
             return Outcome(output: output, digest: cached.outputDigest)
         }
@@ -66,21 +75,29 @@ final class TaskRunner: Sendable {
         let bytes = try JSONValue.canonical(output)
         try await store.record(TaskRecord(keyJSON: key.json, node: node.id, output: bytes))
         let digest = Digest(of: bytes)
-        list(node, item: item, key: key.digest, output: digest)
+        list(node, item: item, key: key, output: digest, cached: false)
         progress.recordTask(stage: row, cached: false)
         return Outcome(output: output, digest: digest)
     }
 
-    private func list(_ node: PlanNode, item: String, key: Digest, output: Digest) {
+    private func list(
+        _ node: PlanNode, item: String, key: TaskKey, output: Digest, cached: Bool
+    ) {
+        let task = ManifestTask(node: node.id, item: item, key: key.digest, output: output)
         listed.withLock {
-            $0.append(ManifestTask(node: node.id, item: item, key: key, output: output))
+            $0.append(TaskVisit(task: task, key: key.document, cached: cached))
         }
     }
 
     /// Every task run or replayed so far, by node then item.
-    var tasks: [ManifestTask] {
-        listed.withLock { $0 }.sorted { ($0.node, $0.item) < ($1.node, $1.item) }
+    var visits: [TaskVisit] {
+        listed.withLock { $0 }.sorted {
+            ($0.task.node, $0.task.item) < ($1.task.node, $1.task.item)
+        }
     }
+
+    /// Every task run or replayed so far, by node then item.
+    var tasks: [ManifestTask] { visits.map(\.task) }
 }
 
 extension JSONValue {

@@ -10,7 +10,9 @@ internal import Synchronization
 /// answer cut at the token limit is a real reply and is recorded; ``Options/truncation`` decides
 /// on every use, from the network or the cache, whether it fails the call. Concurrent calls with
 /// one key share one request (single flight). With ``Options/offline`` a miss throws
-/// ``ModelCallError/offlineMiss(model:stage:key:)`` instead of sending.
+/// ``ModelCallError/offlineMiss(model:stage:key:)`` instead of sending; with
+/// ``Options/forecast`` a miss is counted as a call a build would send and answered by the model
+/// behind, which is then a stand-in (the simulator), never a paid endpoint.
 public final class CachedChatModel: ChatModel {
     /// How the decorator treats misses and truncated answers.
     public struct Options: Sendable {
@@ -23,12 +25,16 @@ public final class CachedChatModel: ChatModel {
         public var budget: SendBudget?
         /// US dollars per million input and output tokens, for the budget's estimates.
         public var price: (input: Double, output: Double)?
+        /// A dry run: a miss counts as sent with estimated tokens (the prompt's, and
+        /// `max_tokens` as the bound on the answer) and is answered by the stand-in behind.
+        public var forecast: Bool
 
         public init(
             offline: Bool = false, truncation: TruncationPolicy = .fail,
             memoryBytes: Int = 64 << 20, budget: SendBudget? = nil,
-            price: (input: Double, output: Double)? = nil
+            price: (input: Double, output: Double)? = nil, forecast: Bool = false
         ) {
+            self.forecast = forecast
             self.offline = offline
             self.truncation = truncation
             self.memoryBytes = memoryBytes
@@ -109,7 +115,11 @@ public final class CachedChatModel: ChatModel {
             let completion = try? WireCoding.completion(from: bytes)
         {
             try check(completion, request)
-            tally.withLock { $0.cached += 1 }
+            tally.withLock {
+                $0.cached += 1
+                $0.cachedTokensIn += completion.usage?.promptTokens ?? 0
+                $0.cachedTokensOut += completion.usage?.completionTokens ?? 0
+            }
             recent.withLock { $0.insert(completion, for: key.digest, size: bytes.count) }
             return Answer(completion: completion, key: key, cached: true)
         }
@@ -127,7 +137,13 @@ public final class CachedChatModel: ChatModel {
             throw error
         }
         let latency = clock.now - start
-        let usage = exchange.completion.usage
+        var usage = exchange.completion.usage
+        if options.forecast {
+            // The stand-in's own token counts say nothing about the real model's.
+            usage = .init(
+                promptTokens: Self.estimatedPromptTokens(request),
+                completionTokens: request.maxTokens ?? 4096)
+        }
         if let reserved {
             options.budget?.settle(reserved: reserved, actually: cost(of: usage))
         }
@@ -155,10 +171,15 @@ public final class CachedChatModel: ChatModel {
     /// characters) and its `max_tokens` (4,096 when unset). Zero without a price.
     private func estimatedCost(of request: ChatRequest) -> Double {
         guard let price = options.price else { return 0 }
-        let characters = request.messages.reduce(0) { $0 + ($1.content?.utf8.count ?? 0) }
-        let input = Double(characters / 3 + 16 * request.messages.count)
+        let input = Double(Self.estimatedPromptTokens(request))
         let output = Double(request.maxTokens ?? 4096)
         return (input * price.input + output * price.output) / 1_000_000
+    }
+
+    /// About one token per three characters of the messages, and 16 per message.
+    static func estimatedPromptTokens(_ request: ChatRequest) -> Int {
+        let characters = request.messages.reduce(0) { $0 + ($1.content?.utf8.count ?? 0) }
+        return characters / 3 + 16 * request.messages.count
     }
 
     private func cost(of usage: ChatCompletion.Usage?) -> Double {

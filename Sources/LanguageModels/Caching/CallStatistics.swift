@@ -14,6 +14,10 @@ public struct CallStatistics: Sendable, Hashable {
     public var tokensIn = 0
     /// Completion tokens of sent calls.
     public var tokensOut = 0
+    /// Prompt tokens of calls answered from the store, as they were when sent.
+    public var cachedTokensIn = 0
+    /// Completion tokens of calls answered from the store, as they were when sent.
+    public var cachedTokensOut = 0
 
     public init() {}
 }

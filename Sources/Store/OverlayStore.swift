@@ -1,0 +1,88 @@
+public import Basics
+public import Foundation
+
+/// A store that reads through to `base` and keeps every write in memory, so a dry run (a
+/// forecast, `frontier status`) can walk a build with the real store's contents and leave it
+/// exactly as it was.
+public struct OverlayStore: StoreBackend {
+    /// The store read from and never written to.
+    public let base: any StoreBackend
+    /// Everything the dry run wrote.
+    public let top: InMemoryStore
+
+    public init(over base: any StoreBackend) {
+        self.base = base
+        top = InMemoryStore()
+    }
+
+    public func counters() async -> StoreCounters {
+        await top.counters()
+    }
+
+    public func put(_ bytes: [UInt8]) async throws -> Digest {
+        try await top.put(bytes)
+    }
+
+    public func get(_ digest: Digest) async throws -> [UInt8]? {
+        if let bytes = await top.get(digest) { return bytes }
+        return try await base.get(digest)
+    }
+
+    public func has(_ digest: Digest) async throws -> Bool {
+        if await top.has(digest) { return true }
+        return try await base.has(digest)
+    }
+
+    public func lookup(call key: Digest) async throws -> CachedCall? {
+        if let call = await top.lookup(call: key) { return call }
+        return try await base.lookup(call: key)
+    }
+
+    public func record(_ call: CallRecord) async throws {
+        try await top.record(call)
+    }
+
+    public func lookup(task key: Digest) async throws -> CachedTask? {
+        if let task = await top.lookup(task: key) { return task }
+        return try await base.lookup(task: key)
+    }
+
+    public func record(_ task: TaskRecord) async throws {
+        try await top.record(task)
+    }
+
+    public func record(_ version: VersionRecord) async throws {
+        await top.record(version)
+    }
+
+    public func versions() async throws -> [VersionRecord] {
+        try await base.versions() + top.versions()
+    }
+
+    public func record(_ build: BuildRecord) async throws {
+        await top.record(build)
+    }
+
+    public func lastBuild() async throws -> BuildRecord? {
+        if let build = await top.lastBuild() { return build }
+        return try await base.lastBuild()
+    }
+
+    /// The base's report: the overlay holds nothing worth verifying.
+    public func verify() async throws -> VerificationReport {
+        try await base.verify()
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        try await base.statistics()
+    }
+
+    /// Refused: a dry run removes nothing.
+    public func collectGarbage(
+        before cutoff: Date, dryRun: Bool
+    ) async throws
+        -> GarbageCollectionReport
+    {
+        try await base.collectGarbage(before: cutoff, dryRun: true)
+    }
+}
