@@ -118,9 +118,10 @@ struct BuildScenario: Scenario {
 enum SyntheticCorpus {
     static let disciplines = [("physics", 120), ("biology", 105), ("economics", 75)]
 
-    static func write(into directory: String) throws {
+    /// Writes the corpus, with `scale` times the topics of each discipline.
+    static func write(into directory: String, scale: Int = 1) throws {
         var random = SplitMix64(seed: 7)
-        for (discipline, topics) in disciplines {
+        for (discipline, topics) in disciplines.map({ ($0.0, $0.1 * scale) }) {
             let folder = directory + "/" + discipline
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true)

@@ -58,10 +58,17 @@ public struct Composer: Sendable {
 
     /// Composes units from `chunks` (in id order), similar as `vectors` says.
     func compose(_ chunks: [CorpusChunk], space vectors: some SimilaritySpace) -> Result {
+        // Each chunk's position in id order, for ties between equally similar neighbours.
+        var idOrder = [Int](repeating: 0, count: chunks.count)
+        for (position, index) in chunks.indices.sorted(by: { chunks[$0].id < chunks[$1].id })
+            .enumerated()
+        {
+            idOrder[index] = position
+        }
         var found: [[Int]: Void] = [:]
         var order: [[Int]] = []
         for anchor in chunks.indices {
-            for group in groups(around: anchor, chunks: chunks, vectors: vectors)
+            for group in groups(around: anchor, chunks: chunks, rank: idOrder, vectors: vectors)
             where found.updateValue((), forKey: group) == nil {
                 order.append(group)
             }
@@ -104,24 +111,37 @@ public struct Composer: Sendable {
         Digest(of: "compose-draw\u{0}\(seed)\u{0}\(unit.id)")
     }
 
+    /// The `neighbors` most similar candidates, most similar first (on a tie, the first in id
+    /// order, as `rank` gives it), without sorting them all.
+    private func nearest(_ candidates: [(text: Int, similarity: Double)], rank: [Int]) -> [Int] {
+        func before(
+            _ a: (text: Int, similarity: Double), _ b: (text: Int, similarity: Double)
+        )
+            -> Bool
+        { a.similarity != b.similarity ? a.similarity > b.similarity : rank[a.text] < rank[b.text] }
+        var best: [(text: Int, similarity: Double)] = []
+        best.reserveCapacity(neighbors + 1)
+        for candidate in candidates {
+            if best.count == neighbors, let last = best.last, !before(candidate, last) { continue }
+            let position = best.firstIndex { before(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > neighbors { best.removeLast() }
+        }
+        return best.map(\.text)
+    }
+
     /// Coherent groups containing `anchor`, as ascending chunk indices.
     private func groups(
-        around anchor: Int, chunks: [CorpusChunk], vectors: some SimilaritySpace
+        around anchor: Int, chunks: [CorpusChunk], rank: [Int], vectors: some SimilaritySpace
     ) -> [[Int]] {
         if chunksPerUnit == 1 { return [[anchor]] }
         let discipline = chunks[anchor].discipline
-        let near = vectors.overlapping(anchor)
-            .filter { candidate in
+        let near = nearest(
+            vectors.overlapping(anchor).filter { candidate in
                 candidate.similarity >= coherence
                     && (crossDiscipline != .forbid
                         || chunks[candidate.text].discipline == discipline)
-            }
-            .sorted {
-                $0.similarity != $1.similarity
-                    ? $0.similarity > $1.similarity : chunks[$0.text].id < chunks[$1.text].id
-            }
-            .prefix(neighbors)
-            .map(\.text)
+            }, rank: rank)
         var result: [[Int]] = []
         var chosen = [anchor]
         var steps = 0

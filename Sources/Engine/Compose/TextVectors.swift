@@ -85,13 +85,17 @@ struct TextVectors: Sendable {
     /// The similarity of text `index` to every text sharing a term with it (itself excluded),
     /// as `(text, similarity)` pairs.
     func overlapping(_ index: Int) -> [(text: Int, similarity: Double)] {
-        var scores: [Int: Double] = [:]
+        // A dense accumulator: far cheaper than a dictionary when common words make most texts
+        // overlap. Weights are positive, so a zero score means not met yet.
+        var scores = [Double](repeating: 0, count: vectors.count)
+        var touched: [Int] = []
         for entry in vectors[index] {
             for other in postings[entry.term] where other.text != index {
-                scores[other.text, default: 0] += entry.weight * other.weight
+                if scores[other.text] == 0 { touched.append(other.text) }
+                scores[other.text] += entry.weight * other.weight
             }
         }
-        return scores.map { (text: $0.key, similarity: min(1, $0.value)) }
+        return touched.map { (text: $0, similarity: min(1, scores[$0])) }
     }
 
     static func tokens(_ text: String) -> [String] {
