@@ -40,6 +40,7 @@ let package = Package(
             resources: [.copy("Prompts")],
             swiftSettings: strictness
         ),
+        .target(name: "DatasetDiff", dependencies: ["Basics"], swiftSettings: strictness),
         .target(
             name: "Store",
             dependencies: ["Basics", .product(name: "GRDB", package: "GRDB.swift")],
@@ -76,7 +77,7 @@ let package = Package(
         .target(
             name: "Commands",
             dependencies: [
-                "Basics", "Recipes", "Store", "LanguageModels", "Engine",
+                "Basics", "Recipes", "Store", "LanguageModels", "Engine", "DatasetDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -85,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "frontier-bench",
             dependencies: [
-                "Basics", "Recipes", "Store", "LanguageModels", "Engine",
+                "Basics", "Recipes", "Store", "LanguageModels", "Engine", "DatasetDiff",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -138,6 +139,12 @@ let package = Package(
                 "Commands", "Recipes", "Store", "LanguageModels", "Engine", "Basics", "TestSupport",
             ],
             exclude: ["Golden"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DatasetDiffTests",
+            dependencies: ["DatasetDiff", "Basics", "TestSupport"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strictness
         ),
     ],

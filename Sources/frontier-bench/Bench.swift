@@ -7,7 +7,7 @@ struct Bench {
     static let scenarios: [any Scenario] = [
         CompileScenario(), HostileInputScenario(), CallsScenario(part: .miss),
         CallsScenario(part: .hit), SimulatorScenario(), BuildScenario(),
-        RebuildScenario(kind: .noop), RebuildScenario(kind: .editOne),
+        RebuildScenario(kind: .noop), RebuildScenario(kind: .editOne), DiffScenario(),
     ]
 
     static func main() async throws {
