@@ -25,7 +25,9 @@ public struct Frontier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, StatusCommand.self, ExplainCommand.self, EvalCommand.self,
+            BuildCommand.self, StatusCommand.self, ExplainCommand.self, LogCommand.self,
+            TagCommand.self, ShowCommand.self, ExportCommand.self, DiffCommand.self,
+            EvalCommand.self,
             ValidateCommand.self, PlanCommand.self,
             SchemaCommand.self,
             CacheCommand.self, AskCommand.self, DoctorCommand.self, ServeSimCommand.self,

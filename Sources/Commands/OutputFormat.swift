@@ -14,3 +14,8 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 enum SchemaFormat: String, ExpressibleByArgument, CaseIterable {
     case json, markdown
 }
+
+/// How a report (a diff) is written: text for people, JSON for tools.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

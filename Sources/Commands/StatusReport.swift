@@ -9,7 +9,7 @@ enum StatusReport {
             return "\(verb) '\(status.recipeName)': no build yet, every task is new"
         }
         return "\(verb) '\(status.recipeName)' against the last build, version "
-            + "\(baseline.version) (\(timestamp(baseline.created)))"
+            + "\(baseline.version) (\(VersionText.time(baseline.created)))"
     }
 
     /// Per node: tasks up to date, stale, new and gone, with why; then what a build would send.
@@ -124,13 +124,5 @@ enum StatusReport {
 
     private static func padText(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
     }
 }

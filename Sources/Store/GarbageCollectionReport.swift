@@ -14,6 +14,8 @@ public struct GarbageCollectionReport: Sendable, Hashable {
     public let blobs: Int
     /// Bytes of the blobs removed.
     public let blobBytes: Int
+    /// Versions removed (only garbage collection by retention removes versions).
+    public var versions = 0
 
     /// A report.
     public init(cutoff: Date, dryRun: Bool, calls: Int, tasks: Int, blobs: Int, blobBytes: Int) {

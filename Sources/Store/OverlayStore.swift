@@ -59,6 +59,10 @@ public struct OverlayStore: StoreBackend {
         try await base.versions() + top.versions()
     }
 
+    public func tag(_ name: String, version id: String) async throws {
+        throw StoreError("a dry run does not tag versions")
+    }
+
     public func record(_ build: BuildRecord) async throws {
         await top.record(build)
     }
@@ -77,7 +81,16 @@ public struct OverlayStore: StoreBackend {
         try await base.statistics()
     }
 
-    /// Refused: a dry run removes nothing.
+    /// A dry run removes nothing: reports what the base would remove.
+    public func collectGarbage(
+        retaining retention: Retention, dryRun: Bool
+    ) async throws
+        -> GarbageCollectionReport
+    {
+        try await base.collectGarbage(retaining: retention, dryRun: true)
+    }
+
+    /// A dry run removes nothing: reports what the base would remove.
     public func collectGarbage(
         before cutoff: Date, dryRun: Bool
     ) async throws

@@ -13,4 +13,12 @@ public protocol StoreMaintenance: Sendable {
     /// nothing left references; what recorded versions reference is kept. With `dryRun`, reports
     /// what would go and changes nothing.
     func collectGarbage(before cutoff: Date, dryRun: Bool) async throws -> GarbageCollectionReport
+
+    /// Removes what `retention` does not keep: other versions, and calls, tasks and blobs
+    /// recorded before `retention.since` that it does not reach. A dry run removes nothing and
+    /// reports what would go.
+    func collectGarbage(
+        retaining retention: Retention, dryRun: Bool
+    ) async throws
+        -> GarbageCollectionReport
 }

@@ -5,4 +5,8 @@ public protocol VersionHistory: Sendable {
 
     /// Every recorded version, oldest first.
     func versions() async throws -> [VersionRecord]
+
+    /// Tags version `id` with `name`, taking the name from any version that had it and
+    /// replacing the version's previous tag. Throws when there is no such version.
+    func tag(_ name: String, version id: String) async throws
 }

@@ -22,4 +22,9 @@ public struct VersionRecord: Sendable, Hashable {
         self.created = created
         self.tag = tag
     }
+
+    /// The same version with tag `name`.
+    func tagged(_ name: String?) -> VersionRecord {
+        VersionRecord(id: id, recipe: recipe, manifest: manifest, created: created, tag: name)
+    }
 }

@@ -136,7 +136,9 @@ public struct Builder: Sendable {
         result.tasks = tasks.visits
         result.calls = models.models.mapValues(\.statistics)
         if options.dryRun { return result }
-        try await recordVersion(plan: plan, tasks: tasks, outputs: written.files)
+        try await recordVersion(
+            plan: plan, tasks: tasks, outputs: written.files, made: written.made,
+            buckets: result.buckets)
         try await store.record(
             BuildRecord(
                 id: UUID().uuidString, started: progress.started, finished: Date(),
@@ -366,6 +368,8 @@ public struct Builder: Sendable {
         var changed: [String] = []
         var records: [String: Int] = [:]
         var files: [OutputManifest] = []
+        /// Per output, its records and where they came from, for the version.
+        var made: [String: [VersionIndex.Made]] = [:]
     }
 
     /// Writes every output file, each listed as a task of its `emit` node whose input is the
@@ -379,19 +383,30 @@ public struct Builder: Sendable {
         let outputs = recipe.outputs
         let records = Records(
             recipe: recipe, includeReasoning: outputs.sft?.includeReasoning ?? false)
-        var files: [(String, String, String, [JSONValue])] = []
+        var files: [(String, String, String, [VersionIndex.Made])] = []
+        func made(_ item: ItemRecord, _ record: JSONValue) -> VersionIndex.Made {
+            VersionIndex.Made(
+                record: record, item: item.id, discipline: item.discipline,
+                bucket: item.bucket.rawValue)
+        }
         if let sft = outputs.sft {
             files.append(
                 (
                     "sft", "emit.sft", sft.resolvedPath,
-                    items.filter { $0.bucket == .zpd }.compactMap(records.sft)
+                    items.filter { $0.bucket == .zpd }.compactMap { item in
+                        records.sft(item).map { made(item, $0) }
+                    }
                 ))
         }
         if let cpt = outputs.cpt {
             files.append(
                 (
                     "cpt", "emit.cpt", cpt.resolvedPath,
-                    chunks.map(records.cpt(chunk:)) + items.flatMap(records.cpt(item:))
+                    chunks.map {
+                        VersionIndex.Made(
+                            record: records.cpt(chunk: $0), item: "chunk:" + $0.id,
+                            discipline: $0.discipline, bucket: nil)
+                    } + items.flatMap { item in records.cpt(item: item).map { made(item, $0) } }
                 ))
         }
         if let review = outputs.review {
@@ -399,20 +414,22 @@ public struct Builder: Sendable {
             files.append(
                 (
                     "review", "emit.review", review.resolvedPath,
-                    items.filter { buckets.contains($0.bucket) }.map(records.review)
+                    items.filter { buckets.contains($0.bucket) }.map { made($0, records.review($0)) }
                 ))
         }
         if let exam, let spec = recipe.exam {
             files.append(
                 (
                     "exam", "exam.emit", exam.path,
-                    exam.items.map { records.exam($0, admission: spec) }
+                    exam.items.map { made($0, records.exam($0, admission: spec)) }
                 ))
         }
         progress.start("emit", total: files.count)
         defer { progress.finishStage("emit") }
         var written = Written()
-        for (name, nodeID, path, lines) in files {
+        for (name, nodeID, path, made) in files {
+            let lines = made.map(\.record)
+            written.made[name] = made
             let bytes = try OutputFile.render(lines)
             let digest = Digest(of: bytes)
             let node = try plan.requiredNode(nodeID)

@@ -22,13 +22,25 @@ public struct BuildManifest: Sendable, Codable {
 
     public var recipe: Digest
     public var recipeName: String
+    /// The recipe as it was written, so a version says what made it.
+    public var recipeText: String
     public var nodes: [String: Node]
     public var tasks: [ManifestTask]
     public var outputs: [OutputManifest]
+    /// Items per ZPD bucket.
+    public var buckets: [String: Int]
+    /// The blob listing every record (``VersionRecordEntry``, as a JSON array).
+    public var records: Digest
 
-    init(plan: PlanGraph, tasks: [ManifestTask], outputs: [OutputManifest]) {
+    init(
+        plan: PlanGraph, recipeText: String, tasks: [ManifestTask], outputs: [OutputManifest],
+        buckets: [String: Int], records: Digest
+    ) {
         recipe = plan.recipeDigest
         recipeName = plan.recipeName
+        self.recipeText = recipeText
+        self.buckets = buckets
+        self.records = records
         nodes = Dictionary(
             plan.nodes.map {
                 ($0.id, Node(key: $0.key, local: $0.localDocument, inputs: $0.inputs))
@@ -41,13 +53,21 @@ public struct BuildManifest: Sendable, Codable {
 }
 
 extension Builder {
-    /// Records the build as a version whose id is the digest of its manifest.
+    /// Records the build as a version whose id is the digest of its manifest: the manifest, the
+    /// record index and every record's body go to the store. A build equal to an earlier one
+    /// is that version again (its time moves, its tag stays).
     func recordVersion(
-        plan: PlanGraph, tasks: TaskRunner, outputs: [OutputManifest]
-    )
-        async throws
-    {
-        let manifest = BuildManifest(plan: plan, tasks: tasks.tasks, outputs: outputs)
+        plan: PlanGraph, tasks: TaskRunner, outputs: [OutputManifest],
+        made: [String: [VersionIndex.Made]], buckets: [Bucket: Int]
+    ) async throws {
+        let entries = try await VersionIndex.store(made, tasks: tasks.visits, in: store)
+        let index = try await store.put(try JSONValue.canonical(entries))
+        let manifest = BuildManifest(
+            plan: plan,
+            recipeText: (try? String(contentsOfFile: recipe.file, encoding: .utf8)) ?? "",
+            tasks: tasks.tasks, outputs: outputs,
+            buckets: Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.rawValue, $0.value) }),
+            records: index)
         let digest = try await store.put(try JSONValue.canonical(manifest))
         try await store.record(
             VersionRecord(

@@ -135,7 +135,8 @@ extension BuildStatus {
                     let old = baseline?.manifest.nodes[task.node]?.local
                 {
                     let components = KeyChange.components(
-                        of: planNode, old: old, new: planNode.localDocument, recipe: recipe)
+                        of: planNode.id, kind: planNode.kind, old: old,
+                        new: planNode.localDocument, recipe: recipe)
                     node.components = components
                     reasons += components
                 }

@@ -5,15 +5,26 @@ public import Recipes
 /// `escalation.prompt: digest 3fa2c1d0… → 9c01ab23…`, `models.judge.model: "gpt-4o" →
 /// "qwen3-32b"`, `difficulty.dedup: 0.7 → 0.2`.
 enum KeyChange {
-    /// The differences between `old` and `new`, local key documents of `node`, one line each.
+    /// The differences between `old` and `new`, local key documents of node `id` of `kind`,
+    /// one line each. `recipe` names the models in the nodes' model slots; without it, a slot
+    /// is named by its role (`judge`, `writer`).
     static func components(
-        of node: PlanNode, old: JSONValue, new: JSONValue, recipe: Recipe
+        of id: String, kind: PlanNode.Kind, old: JSONValue, new: JSONValue, recipe: Recipe?
     ) -> [String] {
         var lines: [String] = []
         for (path, before, after) in leafDifferences(old, new, path: []) {
-            lines.append(describe(path, before, after, node: node, recipe: recipe))
+            lines.append(describe(path, before, after, id: id, kind: kind, recipe: recipe))
         }
         return lines
+    }
+
+    /// The recipe name a component line is about: `escalation.prompt`, `models.judge`.
+    static func componentName(_ line: String) -> String {
+        let name = line.split(separator: ":", maxSplits: 1).first.map(String.init) ?? line
+        if name.hasPrefix("models.") {
+            return name.split(separator: ".").prefix(2).joined(separator: ".")
+        }
+        return name
     }
 
     /// What differs between two task inputs (the `input` of their keys), one line each:
@@ -71,13 +82,14 @@ enum KeyChange {
     }
 
     private static func describe(
-        _ path: [String], _ old: JSONValue?, _ new: JSONValue?, node: PlanNode, recipe: Recipe
+        _ path: [String], _ old: JSONValue?, _ new: JSONValue?, id: String, kind: PlanNode.Kind,
+        recipe: Recipe?
     ) -> String {
         guard let section = path.first else { return "key changed" }
         let rest = Array(path.dropFirst())
         switch section {
         case "version":
-            return "frontier's \(node.kind.rawValue) stage changed "
+            return "frontier's \(kind.rawValue) stage changed "
                 + "(version \(render(old)) → \(render(new)))"
         case "prompts":
             let slot = rest.first ?? ""
@@ -92,7 +104,7 @@ enum KeyChange {
         case "tools":
             return "tools.\(rest.joined(separator: ".")): \(render(old)) → \(render(new))"
         case "configuration":
-            return "\(configurationName(rest, node: node)): \(render(old)) → \(render(new))"
+            return "\(configurationName(rest, id: id, kind: kind)): \(render(old)) → \(render(new))"
         default:
             return "\(path.joined(separator: ".")): \(render(old)) → \(render(new))"
         }
@@ -106,8 +118,9 @@ enum KeyChange {
     ]
 
     /// The recipe's name of the model in a node's model slot.
-    private static func modelName(slot: String, recipe: Recipe) -> String {
-        switch slot {
+    private static func modelName(slot: String, recipe: Recipe?) -> String {
+        guard let recipe else { return slot == "refiner" ? "writer" : slot }
+        return switch slot {
         case "writer": recipe.seedQuestions.model.value
         case "refiner": recipe.escalation.model.value
         case "peer": recipe.difficulty.peer.model.value
@@ -119,13 +132,15 @@ enum KeyChange {
     }
 
     /// The recipe key a configuration path of `node` comes from.
-    private static func configurationName(_ path: [String], node: PlanNode) -> String {
+    private static func configurationName(
+        _ path: [String], id: String, kind: PlanNode.Kind
+    ) -> String {
         let joined = path.joined(separator: ".")
         if path.first == "seed" { return "seed" }
         if path.first == "disciplines" { return joined }
-        let exam = node.id.hasPrefix("exam.")
+        let exam = id.hasPrefix("exam.")
         let section: String
-        switch node.kind {
+        switch kind {
         case .chunk, .examChunk, .compose:
             section = "compose"
         case .examCompose:
@@ -139,7 +154,7 @@ enum KeyChange {
             if path == ["similarity"] { return "compose.similarity" }
             section = "difficulty"
         case .emit, .examEmit:
-            let output = node.id.split(separator: ".").last.map(String.init) ?? "output"
+            let output = id.split(separator: ".").last.map(String.init) ?? "output"
             return exam ? "exam.\(joined)" : "outputs.\(output).\(joined)"
         case .ingest, .examIngest: section = exam ? "exam.corpus" : "corpus"
         }

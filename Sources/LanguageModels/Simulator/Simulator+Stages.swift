@@ -48,7 +48,9 @@ extension Simulator {
                 reasoning: call.profile.emitsReasoning, malformed: call.malformed
             ).reply
         case .judge(let task):
-            return json(Grader.grade(task), required: "correct", call)
+            return json(
+                Grader.grade(task, profile: call.profile, digest: call.digest), required: "correct",
+                call)
         case .condense(let passage):
             return SimulatorReply(content: Condenser.condense(passage))
         case .other(let prompt):

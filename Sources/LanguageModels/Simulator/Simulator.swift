@@ -15,7 +15,7 @@ internal import Basics
 public struct Simulator: ChatModel, EmbeddingModel {
     /// Bumped whenever a change makes the simulator answer some request differently, so that
     /// endpoint identities (and with them cache keys) can include it.
-    public static let behaviourVersion = 2
+    public static let behaviourVersion = 3
 
     public var configuration: SimulatorConfiguration
 

@@ -70,3 +70,47 @@ extension InMemoryStore {
             blobs: oldBlobs.count, blobBytes: oldBlobs.values.reduce(0) { $0 + $1.bytes.count })
     }
 }
+
+extension InMemoryStore {
+    public func tag(_ name: String, version id: String) throws {
+        guard versionRecords[id] != nil else { throw StoreError("no version '\(id)' in the store") }
+        for (key, version) in versionRecords where version.tag == name {
+            versionRecords[key] = version.tagged(nil)
+        }
+        versionRecords[id] = versionRecords[id]?.tagged(name)
+    }
+
+    public func collectGarbage(
+        retaining retention: Retention, dryRun: Bool
+    ) -> GarbageCollectionReport {
+        let since = retention.since
+        let goneVersions = versionRecords.keys.filter { !retention.versions.contains($0) }
+        let goneCalls = calls.filter {
+            $0.value.created < since && !retention.calls.contains($0.key)
+        }
+        let goneTasks = tasks.filter {
+            $0.value.created < since && !retention.tasks.contains($0.key)
+        }
+        var referenced = retention.blobs
+        for (key, call) in calls where goneCalls[key] == nil {
+            referenced.insert(call.request)
+            referenced.insert(call.response)
+        }
+        for (key, task) in tasks where goneTasks[key] == nil { referenced.insert(task.output) }
+        for (id, version) in versionRecords where retention.versions.contains(id) {
+            referenced.insert(version.manifest)
+        }
+        let goneBlobs = blobs.filter { $0.value.created < since && !referenced.contains($0.key) }
+        if !dryRun {
+            for id in goneVersions { versionRecords[id] = nil }
+            for key in goneCalls.keys { calls[key] = nil }
+            for key in goneTasks.keys { tasks[key] = nil }
+            for key in goneBlobs.keys { blobs[key] = nil }
+        }
+        var report = GarbageCollectionReport(
+            cutoff: since, dryRun: dryRun, calls: goneCalls.count, tasks: goneTasks.count,
+            blobs: goneBlobs.count, blobBytes: goneBlobs.values.reduce(0) { $0 + $1.bytes.count })
+        report.versions = goneVersions.count
+        return report
+    }
+}

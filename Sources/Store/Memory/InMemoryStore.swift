@@ -122,7 +122,10 @@ public actor InMemoryStore: StoreBackend {
     // MARK: VersionHistory, BuildHistory
 
     public func record(_ version: VersionRecord) {
-        versionRecords[version.id] = version
+        // Recording a version again moves its time and keeps its tag.
+        versionRecords[version.id] =
+            version.tag == nil
+            ? version.tagged(versionRecords[version.id]?.tag) : version
         commit()
     }
 

@@ -55,8 +55,10 @@ enum PendingWrite: Sendable {
         case .version(let version):
             try db.cachedStatement(
                 sql: """
-                    INSERT OR REPLACE INTO versions (id, recipe, manifest, created, tag)
+                    INSERT INTO versions (id, recipe, manifest, created, tag)
                     VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET created = excluded.created,
+                        tag = coalesce(excluded.tag, versions.tag)
                     """
             ).execute(arguments: [
                 version.id, version.recipe.hex, version.manifest.hex,

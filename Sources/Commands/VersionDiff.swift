@@ -1,0 +1,111 @@
+import Basics
+import DatasetDiff
+import Engine
+
+/// How two versions are compared: item by item.
+///
+/// An item's records in one output are one unit of comparison (cpt keeps one record per round
+/// the peer solved, whose ids follow the rounds, so they are compared together), keyed by the
+/// item's id, which derives from its origin (unit and sample index), never its content. An item
+/// the build made but wrote nowhere (a duplicate, an exam candidate not admitted) is in the
+/// pseudo-output `(none)`. An item present in both versions is never added or removed: leaving
+/// an output for another is a move, even when it was also in that other output before (a ZPD
+/// item that becomes too easy leaves sft and keeps its cpt texts).
+enum VersionDiff {
+    static let nowhere = "(none)"
+
+    /// The item-level entries of a version.
+    static func entries(
+        _ records: [VersionRecordEntry], version: Version
+    ) -> [RecordEntry] {
+        var groups: [String: [VersionRecordEntry]] = [:]
+        for record in records {
+            groups[record.output + "\u{0}" + record.item, default: []].append(record)
+        }
+        var entries = groups.values.map { group -> RecordEntry in
+            let first = group.min { $0.id < $1.id }!
+            let digest =
+                group.count == 1
+                ? first.digest
+                : Digest(of: group.map(\.digest.hex).sorted().joined(separator: "\n"))
+            return RecordEntry(
+                output: first.output, id: first.item, item: first.item,
+                discipline: first.discipline, bucket: first.bucket, digest: digest,
+                lineage: first.lineage.mapValues(\.hex))
+        }
+        let written = Set(records.map(\.item))
+        var lineage: [String: [String: String]] = [:]
+        for task in version.manifest.tasks where VersionIndexStages.all.contains(task.node) {
+            lineage[task.item, default: [:]][task.node] = task.key.hex
+        }
+        for (item, stages) in lineage where !written.contains(item) && !item.isEmpty {
+            entries.append(
+                RecordEntry(
+                    output: nowhere, id: item, item: item, digest: Digest(of: nowhere),
+                    lineage: stages))
+        }
+        return entries.sorted { ($0.output, $0.id) < ($1.output, $1.id) }
+    }
+
+    /// `result` with items present on both sides turned from removals and additions into moves,
+    /// and items that are nowhere on the side they appear on left out.
+    static func itemLevel(_ result: DatasetDiff.Result) -> DatasetDiff.Result {
+        var result = result
+        var newByItem: [String: RecordEntry] = [:]
+        var oldByItem: [String: RecordEntry] = [:]
+        func prefer(_ a: RecordEntry?, _ b: RecordEntry) -> RecordEntry {
+            guard let a else { return b }
+            return rank(b.output) < rank(a.output) ? b : a
+        }
+        for change in result.changed {
+            newByItem[change.new.item] = prefer(newByItem[change.new.item], change.new)
+            oldByItem[change.old.item] = prefer(oldByItem[change.old.item], change.old)
+        }
+        for move in result.moved {
+            newByItem[move.item] = prefer(newByItem[move.item], move.new)
+            oldByItem[move.item] = prefer(oldByItem[move.item], move.old)
+        }
+        for entry in result.added { newByItem[entry.item] = prefer(newByItem[entry.item], entry) }
+        for entry in result.removed { oldByItem[entry.item] = prefer(oldByItem[entry.item], entry) }
+        var moved: [DatasetDiff.Move] = []
+        result.removed.removeAll { entry in
+            guard let now = newByItem[entry.item], now.output != entry.output else {
+                return entry.output == nowhere
+            }
+            moved.append(
+                DatasetDiff.Move(
+                    item: entry.item, from: entry.output, to: now.output, old: entry, new: now,
+                    oldRecords: 1, newRecords: 1))
+            return true
+        }
+        result.added.removeAll { entry in
+            guard let was = oldByItem[entry.item], was.output != entry.output else {
+                return entry.output == nowhere
+            }
+            // Counted once: when the item also left an output, that removal is the move.
+            if !moved.contains(where: { $0.item == entry.item }) {
+                moved.append(
+                    DatasetDiff.Move(
+                        item: entry.item, from: was.output, to: entry.output, old: was,
+                        new: entry, oldRecords: 1, newRecords: 1))
+            }
+            return true
+        }
+        result.changed.removeAll { $0.output == nowhere }
+        result.moved += moved
+        result.moved.sort { ($0.item, $0.from, $0.to) < ($1.item, $1.from, $1.to) }
+        return result
+    }
+
+    /// The output an item is mainly in: sft, review, exam, then cpt, then nowhere.
+    private static func rank(_ output: String) -> Int {
+        ["sft", "review", "exam", "cpt"].firstIndex(of: output) ?? 9
+    }
+}
+
+/// The stages whose tasks make up an item's lineage (as the version index records them).
+enum VersionIndexStages {
+    static let all: Set<String> = [
+        "seed", "escalate", "calibrate", "exam.seed", "exam.escalate", "exam.admit",
+    ]
+}
