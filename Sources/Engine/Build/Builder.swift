@@ -414,7 +414,9 @@ public struct Builder: Sendable {
             files.append(
                 (
                     "review", "emit.review", review.resolvedPath,
-                    items.filter { buckets.contains($0.bucket) }.map { made($0, records.review($0)) }
+                    items.filter { buckets.contains($0.bucket) }.map {
+                        made($0, records.review($0))
+                    }
                 ))
         }
         if let exam, let spec = recipe.exam {
