@@ -47,7 +47,8 @@ enum BuildReport {
             let changed = summary.changedOutputs.contains(output.path) ? "" : ", unchanged"
             lines.append(
                 (index == 0 ? "  outputs  " : "           ")
-                    + "\(output.name) \(output.path) (\(records) records\(changed))")
+                    + "\(output.name) \(output.path) "
+                    + "(\(RecipeLoading.count(records, "record"))\(changed))")
         }
         if summary.sftWithoutCleanTrajectory > 0 {
             lines.append(

@@ -54,7 +54,7 @@ public struct ItemOutcome: Sendable, Hashable {
 }
 
 /// How the exam's admission went.
-public struct ExamSummary: Sendable, Hashable {
+public struct ExamSummary: Sendable, Hashable, Codable {
     /// Items admitted (after dedup), and the `size` asked for.
     public var admitted: Int
     public var wanted: Int

@@ -81,6 +81,10 @@ public struct Builder: Sendable {
     public func run() async throws -> BuildSummary {
         let prompts = try PromptSet(recipe: recipe, catalog: try PromptCatalog.builtIn())
         let plan = try Planner.builtIn().plan(recipe)
+        let inputs = try inputsDigest(plan)
+        if !options.dryRun, let summary = try await upToDate(plan, inputs: inputs) {
+            return summary
+        }
         let tasks = TaskRunner(store: store, progress: progress)
 
         let training = try await read(recipe.corpus, prefix: "", prompts: prompts)
@@ -138,7 +142,7 @@ public struct Builder: Sendable {
         if options.dryRun { return result }
         try await recordVersion(
             plan: plan, tasks: tasks, outputs: written.files, made: written.made,
-            buckets: result.buckets)
+            buckets: result.buckets, inputs: inputs, summary: result)
         try await store.record(
             BuildRecord(
                 id: UUID().uuidString, started: progress.started, finished: Date(),

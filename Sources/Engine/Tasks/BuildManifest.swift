@@ -31,6 +31,10 @@ public struct BuildManifest: Sendable, Codable {
     public var buckets: [String: Int]
     /// The blob listing every record (``VersionRecordEntry``, as a JSON array).
     public var records: Digest
+    /// The digest of everything the build read (see `Builder.inputsDigest`).
+    var inputs: Digest?
+    /// The figures of the closing report, for a build found up to date.
+    var summary: ReportedSummary?
 
     init(
         plan: PlanGraph, recipeText: String, tasks: [ManifestTask], outputs: [OutputManifest],
@@ -58,16 +62,24 @@ extension Builder {
     /// is that version again (its time moves, its tag stays).
     func recordVersion(
         plan: PlanGraph, tasks: TaskRunner, outputs: [OutputManifest],
-        made: [String: [VersionIndex.Made]], buckets: [Bucket: Int]
+        made: [String: [VersionIndex.Made]], buckets: [Bucket: Int], inputs: Digest,
+        summary: BuildSummary
     ) async throws {
         let entries = try await VersionIndex.store(made, tasks: tasks.visits, in: store)
         let index = try await store.put(try JSONValue.canonical(entries))
-        let manifest = BuildManifest(
+        var manifest = BuildManifest(
             plan: plan,
             recipeText: (try? String(contentsOfFile: recipe.file, encoding: .utf8)) ?? "",
             tasks: tasks.tasks, outputs: outputs,
             buckets: Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.rawValue, $0.value) }),
             records: index)
+        manifest.inputs = inputs
+        manifest.summary = ReportedSummary(
+            units: summary.units, unitsWanted: summary.unitsWanted,
+            candidates: summary.candidates,
+            draws: summary.draws.map {
+                ReportedSummary.Draw(discipline: $0.discipline, wanted: $0.wanted, drawn: $0.drawn)
+            }, sftWithoutCleanTrajectory: summary.sftWithoutCleanTrajectory, exam: summary.exam)
         let digest = try await store.put(try JSONValue.canonical(manifest))
         try await store.record(
             VersionRecord(
