@@ -42,16 +42,9 @@ extension Builder {
     /// still holds what it wrote: then nothing can have changed, and nothing runs (the way
     /// `make` trusts what it built). Otherwise nil, and the build walks its tasks.
     func upToDate(_ plan: PlanGraph, inputs: Digest) async throws -> BuildSummary? {
-        guard
-            let (version, manifest) = try await BuildManifest.latest(
-                named: plan.recipeName, in: store),
-            manifest.inputs == inputs, let reported = manifest.summary
+        guard let (version, manifest) = try await upToDateVersion(plan, inputs: inputs),
+            let reported = manifest.summary
         else { return nil }
-        for output in manifest.outputs {
-            guard let data = FileManager.default.contents(atPath: output.path),
-                Digest(of: [UInt8](data)) == output.digest
-            else { return nil }
-        }
         for task in manifest.tasks {
             progress.recordTask(stage: Self.stage(ofNode: task.node), cached: true)
         }
@@ -75,6 +68,24 @@ extension Builder {
             records: Dictionary(
                 manifest.outputs.map { ($0.name, $0.records) }, uniquingKeysWith: { a, _ in a }),
             changedOutputs: [])
+    }
+
+    /// The last version of the recipe, when it read exactly `inputs` and every output file
+    /// still has the SHA-256 it recorded.
+    func upToDateVersion(
+        _ plan: PlanGraph, inputs: Digest
+    ) async throws -> (VersionRecord, BuildManifest)? {
+        guard
+            let (version, manifest) = try await BuildManifest.latest(
+                named: plan.recipeName, in: store),
+            manifest.inputs == inputs
+        else { return nil }
+        for output in manifest.outputs {
+            guard let data = FileManager.default.contents(atPath: output.path),
+                Digest(of: [UInt8](data)) == output.digest
+            else { return nil }
+        }
+        return (version, manifest)
     }
 
     /// The progress row a node's tasks are counted under.

@@ -96,13 +96,32 @@ extension BuildStatus {
         options.budget = nil
         options.offline = false
         let plan = try Planner.builtIn().plan(recipe)
-        let summary = try await Builder(
+        let builder = Builder(
             recipe: recipe, store: store, session: session, options: options,
-            progress: BuildProgress()
-        ).run()
+            progress: BuildProgress())
+        if let (version, manifest) = try await builder.upToDateVersion(
+            plan, inputs: try builder.inputsDigest(plan))
+        {
+            return BuildStatus(upToDate: plan, version: version, manifest: manifest)
+        }
+        let summary = try await builder.run()
         let baseline = try await BuildManifest.latest(named: plan.recipeName, in: store)
         return try await BuildStatus(
             recipe: recipe, plan: plan, summary: summary, baseline: baseline, store: store)
+    }
+
+    /// Everything up to date: the last build read the same inputs and its files are intact.
+    init(upToDate plan: PlanGraph, version: VersionRecord, manifest: BuildManifest) {
+        recipeName = plan.recipeName
+        baseline = Baseline(version: version.id, created: version.created)
+        var counts: [String: Int] = [:]
+        for task in manifest.tasks { counts[task.node, default: 0] += 1 }
+        nodes = plan.nodes.compactMap { node in
+            counts[node.id].map { Node(id: node.id, upToDate: $0) }
+        }
+        changes = []
+        models = []
+        changedOutputs = []
     }
 
     init(

@@ -153,6 +153,41 @@ struct TaskCacheTests {
         }
     }
 
+    @Test("an output file changed by hand is written again on the next build, sending nothing")
+    func tamperedOutput() async throws {
+        try await BuildWorkspace.served { workspace in
+            try workspace.writeRecipe()
+            _ = try await workspace.build()
+            let original = try workspace.output("sft")
+            _ = try workspace.directory.write("{}\n", to: "out/sft.jsonl")
+            let again = try await workspace.rebuild()
+            #expect(again.requests == 0)
+            #expect(try workspace.output("sft") == original)
+            #expect(again.tasksCached("seed") > 0, "the tasks were walked, not trusted")
+        }
+    }
+
+    @Test("a corpus document edited in place is noticed, whatever its size and time")
+    func editedDocument() async throws {
+        try await BuildWorkspace.served { workspace in
+            try workspace.copyCorpus()
+            try workspace.writeRecipe()
+            _ = try await workspace.build()
+            let path = workspace.directory.file("corpus/physics/optics.md")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // One digit swapped for another: same size; the time is set back as it was.
+            let edited = text.replacingOccurrences(of: "1", with: "7")
+            #expect(edited != text && edited.utf8.count == text.utf8.count)
+            try edited.write(toFile: path, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes(
+                [.modificationDate: attributes[.modificationDate] as Any], ofItemAtPath: path)
+            let again = try await workspace.rebuild()
+            #expect(!again.summary.upToDate)
+            #expect(again.tasksRun("compose") == 1)
+        }
+    }
+
     @Test("adding a corpus document sends only the units that include its chunks")
     func addDocument() async throws {
         try await BuildWorkspace.served { workspace in
