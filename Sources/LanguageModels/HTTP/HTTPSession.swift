@@ -16,6 +16,10 @@ public final class HTTPSession: Sendable {
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerHost))
         configuration.decompression = .disabled
+        // A connection that cannot be made fails the attempt at once; the client's own retry
+        // loop (with its backoff, and its rule for an endpoint that never answered) decides
+        // what follows, instead of each attempt waiting out the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

@@ -16,11 +16,14 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
     case offlineMiss(model: String, stage: String?, key: Digest)
     /// Sending the call would go over the build's budget (`--max-calls`, `--max-cost`).
     case budgetSpent(BudgetLimit)
+    /// The endpoint never answered: every attempt of its first call failed to connect (refused,
+    /// no such host, timed out). Every later call would wait as long, so the build stops.
+    case unreachable(endpoint: String, attempts: Int, last: String)
 
     /// Whether this failure stops the whole build rather than just this call.
     public var abortsBuild: Bool {
         switch self {
-        case .credentialsRejected, .offlineMiss, .budgetSpent: true
+        case .credentialsRejected, .offlineMiss, .budgetSpent, .unreachable: true
         default: false
         }
     }
@@ -31,6 +34,10 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
             "endpoint \(endpoint) refused the credentials (HTTP \(status)): \(message)"
         case .rejected(let endpoint, let status, let message):
             "endpoint \(endpoint) rejected the request (HTTP \(status)): \(message)"
+        case .unreachable(let endpoint, let attempts, let last):
+            "endpoint \(endpoint) could not be reached in \(attempts) attempt"
+                + "\(attempts == 1 ? "" : "s") (the last: \(last)); is the server running? "
+                + "`frontier doctor RECIPE` checks every endpoint"
         case .attemptsExhausted(let endpoint, let attempts, let last):
             "endpoint \(endpoint) failed \(attempts) attempt\(attempts == 1 ? "" : "s"); "
                 + "the last: \(last)"

@@ -141,6 +141,16 @@ public final class OpenAIClient: ChatModel, EmbeddingModel {
             }
             guard configuration.retry.allowsRetry(afterAttempts: failures) else {
                 tally.withLock { $0.failures += 1 }
+                if leading, case .transport = failure {
+                    // The first call never got an HTTP answer: the endpoint is not there, and
+                    // every call waiting behind this one would try as long.
+                    let error = ModelCallError.unreachable(
+                        endpoint: configuration.label, attempts: failures,
+                        last: failure.description)
+                    await credentials.reject(error)
+                    leading = false
+                    throw error
+                }
                 throw ModelCallError.attemptsExhausted(
                     endpoint: configuration.label, attempts: failures, last: failure.description)
             }

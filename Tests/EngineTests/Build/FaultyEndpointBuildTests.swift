@@ -64,3 +64,28 @@ struct FaultyEndpointBuildTests {
         #expect(!clean[0].isEmpty && !clean[1].isEmpty, "sft and cpt have records")
     }
 }
+
+@Suite("A build against an endpoint that is not there")
+struct UnreachableEndpointTests {
+    @Test(
+        "stops after the first call's attempts with an error naming the endpoint, not call by call")
+    func stopsAtOnce() async throws {
+        try await BuildWorkspace.with { workspace in
+            // Nothing listens on port 1: every connection is refused.
+            try workspace.writeRecipe { $0.pointingAt("http://127.0.0.1:1/v1", maxAttempts: 2) }
+            do {
+                _ = try await workspace.build()
+                Issue.record("the build succeeded")
+            } catch let error as ModelCallError {
+                guard case .unreachable(let endpoint, let attempts, _) = error else {
+                    Issue.record("unexpected \(error)")
+                    return
+                }
+                #expect(endpoint.contains("127.0.0.1:1"))
+                #expect(attempts == 2)
+                #expect(error.description.contains("frontier doctor"))
+            }
+            #expect(try await workspace.storedCalls().isEmpty)
+        }
+    }
+}
