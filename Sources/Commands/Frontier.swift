@@ -16,6 +16,8 @@ public struct Frontier: AsyncParsableCommand {
               frontier validate recipes/quickstart.yaml
               frontier plan recipes/quickstart.yaml --format dot | dot -Tsvg > plan.svg
               frontier schema > grammar/recipe.schema.json
+              frontier status recipes/quickstart.yaml
+              frontier diff HEAD~1 HEAD
               frontier cache stats
               frontier ask recipes/quickstart.yaml --model peer "What is a lens?"
               frontier serve-sim --port 8000

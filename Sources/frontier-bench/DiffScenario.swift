@@ -97,7 +97,7 @@ struct DiffScenario: Scenario {
             return RecordEntry(
                 output: output, id: output == "cpt" ? item + "/r1" : item, item: item,
                 discipline: disciplines[index % 3], bucket: bucket, digest: digest(index, 0),
-                lineage: base)
+                lineage: uniqueLineage ? lineage(index) : base)
         }
         func output(_ index: Int) -> String {
             switch index % 20 {
@@ -105,6 +105,16 @@ struct DiffScenario: Scenario {
             case 12..<17: "cpt"
             default: "review"
             }
+        }
+        // FRONTIER_BENCH_UNIQUE_LINEAGE=1 gives every record its own task keys (64 hex digits a
+        // stage), as a real version's records have; by default they share one small lineage.
+        let uniqueLineage =
+            ProcessInfo.processInfo.environment["FRONTIER_BENCH_UNIQUE_LINEAGE"] == "1"
+        func lineage(_ index: Int) -> [String: String] {
+            Dictionary(
+                uniqueKeysWithValues: stages.enumerated().map { offset, stage in
+                    (stage.0, digest(index, UInt64(offset + 7)).hex)
+                })
         }
         var random = SplitMix64(seed: 11)
         var removed = 0
