@@ -20,23 +20,10 @@ struct BuildScenario: Scenario {
         try SyntheticCorpus.write(into: directory + "/corpus")
         let recipePath = directory + "/recipe.yaml"
         try recipe.write(toFile: recipePath, atomically: true, encoding: .utf8)
-        let loaded = RecipeLoader(environment: [:]).load(recipePath)
-        guard let recipe = loaded.recipe, !loaded.hasErrors else {
-            throw BenchError(
-                "the bench recipe does not check: \(loaded.diagnostics.map(\.message))")
-        }
         let store = try SQLiteStore(path: directory + "/store.sqlite")
         let options = BuildOptions(concurrency: 64, indexDirectory: directory + "/index")
-
         func build() async throws -> (BuildSummary, Double) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let summary = try await HTTPSession.with { session in
-                try await Builder(
-                    recipe: recipe, store: store, session: session, options: options,
-                    progress: BuildProgress()
-                ).run()
-            }
-            return (summary, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            try await RebuildScenario.build(recipePath, store: store, options: options)
         }
         let (cold, coldSeconds) = try await build()
         let peak = Self.peakResidentMegabytes()

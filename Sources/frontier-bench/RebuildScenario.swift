@@ -120,7 +120,8 @@ struct RebuildScenario: Scenario {
         }?.key ?? "corpus/physics/t0-d0.md"
     }
 
-    private static func recipe(_ path: String) throws -> Recipe {
+    /// The recipe at `path`, checked.
+    static func recipe(_ path: String) throws -> Recipe {
         let loaded = RecipeLoader(environment: [:]).load(path)
         guard let recipe = loaded.recipe, !loaded.hasErrors else {
             throw BenchError(
@@ -129,7 +130,8 @@ struct RebuildScenario: Scenario {
         return recipe
     }
 
-    private static func build(
+    /// Builds the recipe at `path` in process; the summary and the wall time in seconds.
+    static func build(
         _ path: String, store: SQLiteStore, options: BuildOptions
     ) async throws -> (BuildSummary, Double) {
         let recipe = try recipe(path)

@@ -52,6 +52,10 @@ extension Builder {
             VersionRecord(
                 id: version.id, recipe: version.recipe, manifest: version.manifest,
                 created: Date()))
+        try await store.record(
+            BuildRecord(
+                id: UUID().uuidString, started: progress.started, finished: Date(),
+                callsSent: 0, callsCached: 0))
         var buckets: [Bucket: Int] = [:]
         for (name, count) in manifest.buckets {
             if let bucket = Bucket(rawValue: name) { buckets[bucket] = count }

@@ -50,7 +50,9 @@ enum VersionIndex {
         for (output, records) in made.sorted(by: { $0.key < $1.key }) {
             for made in records {
                 let bytes = try made.record.canonicalBytes()
-                let digest = try await store.put(bytes)
+                // Most records of a rebuild are stored already: a read, not a write.
+                var digest = Digest(of: bytes)
+                if try await !store.has(digest) { digest = try await store.put(bytes) }
                 var stages = lineage[made.item] ?? [:]
                 if output != "exam", made.bucket != nil, !made.item.hasPrefix("chunk:") {
                     stages.merge(shared) { own, _ in own }

@@ -75,13 +75,6 @@ extension SQLiteStore {
         -> GarbageCollectionReport
     {
         let time = cutoff.timeIntervalSince1970
-        // What is left referenced after the entries go; versions keep their blobs.
-        let unreferenced = """
-            created < ? AND digest NOT IN (
-                SELECT request FROM calls UNION SELECT response FROM calls
-                UNION SELECT output FROM tasks
-                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions)
-            """
         do {
             return try await pool.writeWithoutTransaction { db in
                 var counts = (calls: 0, tasks: 0, blobs: 0, bytes: 0)
@@ -92,14 +85,7 @@ extension SQLiteStore {
                     counts.calls = db.changesCount
                     try db.execute(sql: "DELETE FROM tasks WHERE created < ?", arguments: [time])
                     counts.tasks = db.changesCount
-                    let blobs = try Row.fetchOne(
-                        db,
-                        sql: "SELECT count(*), coalesce(sum(length(bytes)), 0) FROM blobs WHERE "
-                            + unreferenced, arguments: [time])!
-                    counts.blobs = blobs[0]
-                    counts.bytes = blobs[1]
-                    try db.execute(
-                        sql: "DELETE FROM blobs WHERE " + unreferenced, arguments: [time])
+                    (counts.blobs, counts.bytes) = try Self.sweepBlobs(db, before: time)
                     return dryRun ? .rollback : .commit
                 }
                 return GarbageCollectionReport(
@@ -109,6 +95,27 @@ extension SQLiteStore {
         } catch {
             throw StoreError.database("collect garbage in", path: path, error)
         }
+    }
+}
+
+extension SQLiteStore {
+    /// Deletes blobs stored before `time` that no call, task or version references (nor the
+    /// ids `keeping`, a `UNION SELECT …` clause, names); their number and bytes.
+    static func sweepBlobs(
+        _ db: Database, before time: Double, keeping: String = ""
+    ) throws -> (Int, Int) {
+        let unreferenced = """
+            created < ? AND digest NOT IN (
+                SELECT request FROM calls UNION SELECT response FROM calls
+                UNION SELECT output FROM tasks
+                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions \(keeping))
+            """
+        let blobs = try Row.fetchOne(
+            db,
+            sql: "SELECT count(*), coalesce(sum(length(bytes)), 0) FROM blobs WHERE "
+                + unreferenced, arguments: [time])!
+        try db.execute(sql: "DELETE FROM blobs WHERE " + unreferenced, arguments: [time])
+        return (blobs[0], blobs[1])
     }
 }
 

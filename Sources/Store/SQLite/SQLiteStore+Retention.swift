@@ -47,21 +47,8 @@ extension SQLiteStore {
                                 AND key NOT IN (SELECT id FROM temp.keep)
                             """, arguments: [since])
                     counts.tasks = db.changesCount
-                    let unreferenced = """
-                        created < ? AND digest NOT IN (SELECT id FROM temp.keep)
-                            AND digest NOT IN (
-                                SELECT request FROM calls UNION SELECT response FROM calls
-                                UNION SELECT output FROM tasks
-                                UNION SELECT manifest FROM versions)
-                        """
-                    let blobs = try Row.fetchOne(
-                        db,
-                        sql: "SELECT count(*), coalesce(sum(length(bytes)), 0) FROM blobs WHERE "
-                            + unreferenced, arguments: [since])!
-                    counts.blobs = blobs[0]
-                    counts.bytes = blobs[1]
-                    try db.execute(
-                        sql: "DELETE FROM blobs WHERE " + unreferenced, arguments: [since])
+                    (counts.blobs, counts.bytes) = try Self.sweepBlobs(
+                        db, before: since, keeping: "UNION SELECT id FROM temp.keep")
                     try db.execute(sql: "DROP TABLE temp.keep")
                     return dryRun ? .rollback : .commit
                 }
