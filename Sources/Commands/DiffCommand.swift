@@ -108,10 +108,12 @@ struct DiffCommand: AsyncParsableCommand {
         from before: Version, to after: Version, in catalog: VersionCatalog, output: String?,
         records: Bool
     ) async throws -> DiffReport {
+        let beforeRecords = try await catalog.entries(of: before)
+        let afterRecords = try await catalog.entries(of: after)
         var result = VersionDiff.itemLevel(
             DatasetDiff.compare(
-                old: VersionDiff.entries(try await catalog.entries(of: before), version: before),
-                new: VersionDiff.entries(try await catalog.entries(of: after), version: after)))
+                old: VersionDiff.entries(beforeRecords, version: before),
+                new: VersionDiff.entries(afterRecords, version: after)))
         if let output {
             result.added.removeAll { $0.output != output }
             result.removed.removeAll { $0.output != output }
@@ -130,11 +132,9 @@ struct DiffCommand: AsyncParsableCommand {
         var fields: [DiffReport.RecordKey: [FieldChange]] = [:]
         if records {
             let oldRecords = Dictionary(
-                grouping: try await catalog.entries(of: before),
-                by: { $0.output + "\u{0}" + $0.item })
+                grouping: beforeRecords, by: { $0.output + "\u{0}" + $0.item })
             let newRecords = Dictionary(
-                grouping: try await catalog.entries(of: after),
-                by: { $0.output + "\u{0}" + $0.item })
+                grouping: afterRecords, by: { $0.output + "\u{0}" + $0.item })
             for change in result.changed {
                 // Field by field when the item has one record there on both sides.
                 guard let was = oldRecords[change.old.output + "\u{0}" + change.old.item],

@@ -67,9 +67,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 changes = status.changes.filter { $0.node == target }
             } else {
                 changes = status.changes.filter { $0.item.hasPrefix(target) && !target.isEmpty }
-                if changes.isEmpty && !status.changes.isEmpty
-                    && !status.nodes.isEmpty
-                {
+                if changes.isEmpty && !status.changes.isEmpty {
                     let nodes = status.nodes.map(\.id).joined(separator: ", ")
                     Console.output(
                         lines.joined(separator: "\n")
@@ -94,8 +92,8 @@ struct ExplainCommand: AsyncParsableCommand {
             let stale = tasks.filter { !$0.isNew }.count
             let new = tasks.count - stale
             lines.append(
-                "\(node.id): \(StatusReport.count(stale, "stale task")), "
-                    + "\(StatusReport.count(new, "new task"))")
+                "\(node.id): \(RecipeLoading.count(stale, "stale task")), "
+                    + "\(RecipeLoading.count(new, "new task"))")
             for component in node.components { lines.append("  " + component) }
             for task in tasks {
                 let own = task.reasons.filter { !node.components.contains($0) }

@@ -58,10 +58,12 @@ enum StatusReport {
             let tasks = status.nodes.reduce(0) { $0 + $1.toRun }
             lines.append(
                 "a build would send nothing"
-                    + (tasks > 0 ? ": the \(count(tasks, "task")) to run need no new call" : ""))
+                    + (tasks > 0
+                        ? ": the \(RecipeLoading.count(tasks, "task")) to run need no new call"
+                        : ""))
         } else {
             lines.append(
-                "a build would send \(count(status.callsToSend, "call"))"
+                "a build would send \(RecipeLoading.count(status.callsToSend, "call"))"
                     + (sending.isEmpty
                         ? ""
                         : " ("
@@ -97,25 +99,17 @@ enum StatusReport {
                 "  " + model.role.padding(toLength: width, withPad: " ", startingAt: 0)
                     + "  " + pad(model.cached, 6) + "  " + pad(model.toSend, 7) + "  "
                     + pad(model.tokensIn, 10) + "  " + padText(out, 10) + "  "
-                    + padText(model.cost.map(dollars) ?? "-", 8))
+                    + padText(model.cost.map(BuildReport.dollars) ?? "-", 8))
         }
         let total = status.models.compactMap(\.cost)
         lines.append(
-            "  total: \(count(status.callsToSend, "call")) to send"
-                + (total.isEmpty ? "" : ", about " + dollars(total.reduce(0, +))))
+            "  total: \(RecipeLoading.count(status.callsToSend, "call")) to send"
+                + (total.isEmpty ? "" : ", about " + BuildReport.dollars(total.reduce(0, +))))
         if !status.changedOutputs.isEmpty {
             lines.append(
                 "  outputs that would change: " + status.changedOutputs.joined(separator: ", "))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
-
-    static func dollars(_ amount: Double) -> String {
-        String(format: "$%.4f", amount)
     }
 
     private static func pad(_ number: Int, _ width: Int) -> String {

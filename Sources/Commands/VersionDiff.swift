@@ -35,7 +35,8 @@ enum VersionDiff {
         }
         let written = Set(records.map(\.item))
         var lineage: [String: [String: String]] = [:]
-        for task in version.manifest.tasks where VersionIndexStages.all.contains(task.node) {
+        let stages = Set(VersionRecordEntry.lineageStages)
+        for task in version.manifest.tasks where stages.contains(task.node) {
             lineage[task.item, default: [:]][task.node] = task.key.hex
         }
         for (item, stages) in lineage where !written.contains(item) && !item.isEmpty {
@@ -101,11 +102,4 @@ enum VersionDiff {
     private static func rank(_ output: String) -> Int {
         ["sft", "review", "exam", "cpt"].firstIndex(of: output) ?? 9
     }
-}
-
-/// The stages whose tasks make up an item's lineage (as the version index records them).
-enum VersionIndexStages {
-    static let all: Set<String> = [
-        "seed", "escalate", "calibrate", "exam.seed", "exam.escalate", "exam.admit",
-    ]
 }

@@ -136,6 +136,13 @@ extension BuildStatus {
         for task in baseline?.manifest.tasks ?? [] {
             previous[task.node + "\u{0}" + task.item] = task
         }
+        // Each node's own key differences, once per node (every stale task of it shares them).
+        var components: [String: [String]] = [:]
+        for node in plan.nodes {
+            guard let old = baseline?.manifest.nodes[node.id]?.local else { continue }
+            components[node.id] = KeyChange.components(
+                of: node.id, kind: node.kind, old: old, new: node.localDocument, recipe: recipe)
+        }
         var nodes: [String: Node] = [:]
         var reasonCounts: [String: [String: Int]] = [:]
         var changes: [Change] = []
@@ -149,16 +156,8 @@ extension BuildStatus {
                 node.upToDate += 1
             } else if let before = previous[slot] {
                 node.stale += 1
-                var reasons: [String] = []
-                if let planNode = plan.nodes.first(where: { $0.id == task.node }),
-                    let old = baseline?.manifest.nodes[task.node]?.local
-                {
-                    let components = KeyChange.components(
-                        of: planNode.id, kind: planNode.kind, old: old,
-                        new: planNode.localDocument, recipe: recipe)
-                    node.components = components
-                    reasons += components
-                }
+                node.components = components[task.node] ?? []
+                var reasons = node.components
                 if let stored = try await store.lookup(task: before.key),
                     let old = JSONValue.parse(Array(stored.keyJSON.utf8))
                 {

@@ -16,6 +16,11 @@ public struct VersionRecordEntry: Sendable, Hashable, Codable {
     public var digest: Digest
     /// The key of the task of each stage that produced it, by plan node.
     public var lineage: [String: Digest]
+
+    /// The stages whose tasks make up a record's lineage, in pipeline order.
+    public static let lineageStages = [
+        "seed", "escalate", "calibrate", "dedup", "exam.seed", "exam.escalate", "exam.admit",
+    ]
 }
 
 /// The records of a build, as a version keeps them.
@@ -28,10 +33,7 @@ enum VersionIndex {
         var bucket: String?
     }
 
-    /// The stages whose tasks make up a record's lineage, in pipeline order.
-    static let stages = [
-        "seed", "escalate", "calibrate", "dedup", "exam.seed", "exam.escalate", "exam.admit",
-    ]
+    static var stages: [String] { VersionRecordEntry.lineageStages }
 
     /// Stores every record's body and returns the entries, by output then id.
     static func store(
