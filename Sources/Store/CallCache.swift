@@ -10,7 +10,7 @@ public protocol CallCache: Sendable {
     /// hot path of a cache hit, which needs nothing else.
     func response(forCall key: Digest) async throws -> [UInt8]?
 
-    /// Stores the call and its request and response blobs in one transaction, and returns only
+    /// Stores the call with its request and response bodies in one transaction, and returns only
     /// once that transaction has committed. Recording a key again replaces its entry.
     func record(_ call: CallRecord) async throws
 }

@@ -6,7 +6,7 @@ import Foundation
 struct Bench {
     static let scenarios: [any Scenario] = [
         CompileScenario(), HostileInputScenario(), CallsScenario(part: .miss),
-        CallsScenario(part: .hit), SimulatorScenario(), BuildScenario(),
+        CallsScenario(part: .hit), StoreScenario(), SimulatorScenario(), BuildScenario(),
         RebuildScenario(kind: .noop), RebuildScenario(kind: .editOne), DiffScenario(),
     ]
 

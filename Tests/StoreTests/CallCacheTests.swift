@@ -24,7 +24,9 @@ struct CallCacheTests {
             #expect(call.tokensOut == 27)
             #expect(call.latency == .microseconds(1_007))
             #expect(call.created == harness.clock.date)
-            #expect(try await harness.store.get(call.requestDigest) == record.request)
+            // The bodies are the call's own, not loose blobs; verify checks them.
+            #expect(try await harness.store.get(call.responseDigest) == nil)
+            #expect(try await harness.store.verify().blobs == 2)
             #expect(await harness.store.counters().callHits == 1)
         }
     }
@@ -104,15 +106,21 @@ struct CallCacheTests {
         }
     }
 
-    @Test("calls with identical responses share one blob", arguments: StoreKind.allCases)
-    func sharedResponses(kind: StoreKind) async throws {
+    @Test(
+        "each call keeps its own request and response bodies, counted as blobs",
+        arguments: StoreKind.allCases)
+    func callBodies(kind: StoreKind) async throws {
         try await StoreHarness.with(kind) { harness in
+            var bytes = 0
             for index in 0..<10 {
-                try await harness.store.record(Sample.call(index, response: "yes"))
+                let call = Sample.call(index, response: "yes")
+                try await harness.store.record(call)
+                bytes += call.request.count + call.response.count
             }
             let statistics = try await harness.store.statistics()
             #expect(statistics.calls == 10)
-            #expect(statistics.blobs == 11)  // ten requests, one response
+            #expect(statistics.blobs == 20)
+            #expect(statistics.blobBytes == bytes)
         }
     }
 

@@ -153,4 +153,37 @@ struct SQLiteStoreTests {
             }
         }
     }
+
+    @Test("a store from before call bodies moved into their rows opens with its calls intact")
+    func bodiesMigrate() async throws {
+        try await TemporaryDirectory.with { scratch in
+            let path = scratch.path + "/store.sqlite"
+            let record = Sample.call(3)
+            do {
+                // Made as the first schema kept it: the call's bodies as blobs.
+                let store = try SQLiteStore(path: path)
+                try await store.record(record)
+                _ = try await store.put(record.request)
+                _ = try await store.put(record.response)
+                try await store.executeRawSQL(
+                    """
+                    ALTER TABLE calls DROP COLUMN request_body;
+                    ALTER TABLE calls DROP COLUMN response_body;
+                    PRAGMA user_version = 1;
+                    """)
+            }
+            let store = try SQLiteStore(path: path, mode: .existing)
+            #expect(try await store.lookup(call: record.key)?.response == record.response)
+            let report = try await store.verify()
+            #expect(report.isClean)
+            #expect(report.blobs == 4)  // both bodies in the row, and the old blobs
+            // GC keeping the call sweeps the blobs its bodies were.
+            let retention = Retention(
+                versions: [], tasks: [], calls: [record.key], blobs: [], since: .distantFuture)
+            let gone = try await store.collectGarbage(retaining: retention, dryRun: false)
+            #expect(gone.calls == 0 && gone.blobs == 2)
+            #expect(try await store.get(Digest(of: record.response)) == nil)
+            #expect(try await store.lookup(call: record.key)?.response == record.response)
+        }
+    }
 }

@@ -87,7 +87,7 @@ struct StoreHarness {
     func remove(_ digest: Digest) async throws {
         switch store {
         case let store as SQLiteStore:
-            try await store.executeRawSQL("DELETE FROM blobs WHERE digest = '\(digest.hex)'")
+            try await store.remove(digest)
         case let store as InMemoryStore: await store.remove(digest)
         default: Issue.record("cannot damage \(type(of: store))")
         }

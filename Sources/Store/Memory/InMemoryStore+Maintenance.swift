@@ -6,6 +6,7 @@ extension InMemoryStore {
         var corrupt: [Digest: [BlobReference]] = [:]
         var missing: [Digest: [BlobReference]] = [:]
         var mismatches: [StoreFault] = []
+        var bodies = 0
         for (digest, blob) in blobs where Digest(of: blob.bytes) != digest {
             corrupt[digest] = []
         }
@@ -20,8 +21,19 @@ extension InMemoryStore {
             if Digest(of: call.record.keyJSON) != key {
                 mismatches.append(.keyMismatch(.call(key)))
             }
-            check(call.request, BlobReference(.call(key), .request))
-            check(call.response, BlobReference(.call(key), .response))
+            // A call's bodies are its own, each counted as a blob.
+            for (body, digest, role) in [
+                (call.requestBody, call.request, BlobReference.Role.request),
+                (call.responseBody, call.response, .response),
+            ] {
+                let reference = BlobReference(.call(key), role)
+                guard let body else {
+                    missing[digest, default: []].append(reference)
+                    continue
+                }
+                bodies += 1
+                if Digest(of: body) != digest { corrupt[digest, default: []].append(reference) }
+            }
         }
         for (key, task) in tasks.sorted(by: { $0.key < $1.key }) {
             if Digest(of: task.record.keyJSON) != key {
@@ -35,13 +47,15 @@ extension InMemoryStore {
         let faults = VerificationReport.faults(
             corrupt: corrupt, missing: missing, other: mismatches)
         return VerificationReport(
-            blobs: blobs.count, calls: calls.count, tasks: tasks.count,
+            blobs: blobs.count + bodies, calls: calls.count, tasks: tasks.count,
             versions: versionRecords.count, faults: faults)
     }
 
     public func statistics() -> StoreStatistics {
-        StoreStatistics(
-            blobs: blobs.count, blobBytes: blobs.values.reduce(0) { $0 + $1.bytes.count },
+        let bodies = calls.values.flatMap { [$0.requestBody, $0.responseBody] }.compactMap { $0 }
+        return StoreStatistics(
+            blobs: blobs.count + bodies.count,
+            blobBytes: (blobs.values.map(\.bytes) + bodies).reduce(0) { $0 + $1.count },
             calls: calls.count, tasks: tasks.count, versions: versionRecords.count,
             builds: builds.count, fileBytes: nil, lastBuild: lastBuild())
     }
@@ -50,10 +64,6 @@ extension InMemoryStore {
         let oldCalls = calls.filter { $0.value.created < cutoff }
         let oldTasks = tasks.filter { $0.value.created < cutoff }
         var referenced = Set<Digest>()
-        for (key, call) in calls where oldCalls[key] == nil {
-            referenced.insert(call.request)
-            referenced.insert(call.response)
-        }
         for (key, task) in tasks where oldTasks[key] == nil { referenced.insert(task.output) }
         for version in versionRecords.values {
             referenced.insert(version.manifest)
@@ -65,9 +75,17 @@ extension InMemoryStore {
             for key in oldTasks.keys { tasks[key] = nil }
             for key in oldBlobs.keys { blobs[key] = nil }
         }
+        let (bodies, bodyBytes) = Self.bodies(of: oldCalls.values)
         return GarbageCollectionReport(
             cutoff: cutoff, dryRun: dryRun, calls: oldCalls.count, tasks: oldTasks.count,
-            blobs: oldBlobs.count, blobBytes: oldBlobs.values.reduce(0) { $0 + $1.bytes.count })
+            blobs: oldBlobs.count + bodies,
+            blobBytes: oldBlobs.values.reduce(0) { $0 + $1.bytes.count } + bodyBytes)
+    }
+
+    /// How many bodies `calls` hold, and their bytes.
+    static func bodies(of calls: some Collection<CallEntry>) -> (Int, Int) {
+        let bodies = calls.flatMap { [$0.requestBody, $0.responseBody] }.compactMap { $0 }
+        return (bodies.count, bodies.reduce(0) { $0 + $1.count })
     }
 }
 
@@ -92,10 +110,6 @@ extension InMemoryStore {
             $0.value.created < since && !retention.tasks.contains($0.key)
         }
         var referenced = retention.blobs
-        for (key, call) in calls where goneCalls[key] == nil {
-            referenced.insert(call.request)
-            referenced.insert(call.response)
-        }
         for (key, task) in tasks where goneTasks[key] == nil { referenced.insert(task.output) }
         for (id, version) in versionRecords where retention.versions.contains(id) {
             referenced.insert(version.manifest)
@@ -107,9 +121,11 @@ extension InMemoryStore {
             for key in goneTasks.keys { tasks[key] = nil }
             for key in goneBlobs.keys { blobs[key] = nil }
         }
+        let (bodies, bodyBytes) = Self.bodies(of: goneCalls.values)
         var report = GarbageCollectionReport(
             cutoff: since, dryRun: dryRun, calls: goneCalls.count, tasks: goneTasks.count,
-            blobs: goneBlobs.count, blobBytes: goneBlobs.values.reduce(0) { $0 + $1.bytes.count })
+            blobs: goneBlobs.count + bodies,
+            blobBytes: goneBlobs.values.reduce(0) { $0 + $1.bytes.count } + bodyBytes)
         report.versions = goneVersions.count
         return report
     }

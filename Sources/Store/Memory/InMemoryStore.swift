@@ -9,10 +9,13 @@ public actor InMemoryStore: StoreBackend {
         var created: Date
     }
 
+    /// A call with its bodies, as SQLite keeps them in the call's row (nil once removed).
     struct CallEntry {
-        let record: CallRecord
+        var record: CallRecord
         let request: Digest
         let response: Digest
+        var requestBody: [UInt8]?
+        var responseBody: [UInt8]?
         let created: Date
     }
 
@@ -68,7 +71,8 @@ public actor InMemoryStore: StoreBackend {
 
     public func lookup(call key: Digest) -> CachedCall? {
         guard let call = calls[key],
-            let response = referenced(call.response, by: BlobReference(.call(key), .response))
+            let response = body(
+                call.responseBody, call.response, usedBy: BlobReference(.call(key), .response))
         else {
             counts.callMisses += 1
             return nil
@@ -88,10 +92,9 @@ public actor InMemoryStore: StoreBackend {
         let now = clock()
         let request = Digest(of: call.request)
         let response = Digest(of: call.response)
-        store(call.request, as: request, at: now)
-        store(call.response, as: response, at: now)
         calls[call.key] = CallEntry(
-            record: call, request: request, response: response, created: now)
+            record: call, request: request, response: response, requestBody: call.request,
+            responseBody: call.response, created: now)
         commit()
     }
 
@@ -163,11 +166,18 @@ public actor InMemoryStore: StoreBackend {
     }
 
     private func referenced(_ digest: Digest, by reference: BlobReference) -> [UInt8]? {
-        guard let blob = blobs[digest] else {
+        body(blobs[digest]?.bytes, digest, usedBy: reference)
+    }
+
+    /// `bytes` when they are there and hash to `digest`; otherwise nil, reported.
+    private func body(
+        _ bytes: [UInt8]?, _ digest: Digest, usedBy reference: BlobReference
+    ) -> [UInt8]? {
+        guard let bytes else {
             onFault(.missingBlob(digest, referencedBy: [reference]))
             return nil
         }
-        return verified(blob.bytes, digest, usedBy: [reference])
+        return verified(bytes, digest, usedBy: [reference])
     }
 
     private func verified(

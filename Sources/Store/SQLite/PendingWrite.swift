@@ -14,7 +14,8 @@ enum PendingWrite: Sendable {
     var size: Int {
         switch self {
         case .blob(_, let bytes): bytes.count
-        case .call(let call, _, _): call.keyJSON.utf8.count
+        case .call(let call, _, _):
+            call.keyJSON.utf8.count + call.request.count + call.response.count
         case .task(let task, _): task.keyJSON.utf8.count
         case .version, .build: 0
         }
@@ -37,13 +38,14 @@ enum PendingWrite: Sendable {
         case .call(let call, let request, let response):
             try db.cachedStatement(
                 sql: """
-                    INSERT OR REPLACE INTO calls (key, key_json, request, response, model,
-                        endpoint, tokens_in, tokens_out, latency_us, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO calls (key, key_json, request, response, request_body,
+                        response_body, model, endpoint, tokens_in, tokens_out, latency_us, created)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                call.key.hex, call.keyJSON, request.hex, response.hex, call.model, call.endpoint,
-                call.tokensIn, call.tokensOut, call.latency.wholeMicroseconds, created,
+                call.key.hex, call.keyJSON, request.hex, response.hex, Data(call.request),
+                Data(call.response), call.model, call.endpoint, call.tokensIn, call.tokensOut,
+                call.latency.wholeMicroseconds, created,
             ])
         case .task(let task, let output):
             try db.cachedStatement(

@@ -11,8 +11,9 @@ enum PointQuery: Sendable {
     case response(Digest)
     case task(Digest)
 
-    /// What a query found. Entries come with their blob's bytes, still to be verified, and an
-    /// empty `response` or `output`.
+    /// What a query found. Entries come with their body's bytes (a call's response from its row,
+    /// a task's output from its blob), still to be verified, and an empty `response` or
+    /// `output`.
     enum Answer: Sendable {
         case blob(Data?)
         case exists(Bool)
@@ -40,10 +41,9 @@ enum PointQuery: Sendable {
                 let row = try Row.fetchOne(
                     db.cachedStatement(
                         sql: """
-                            SELECT c.key_json, c.request, c.response, c.model, c.endpoint,
-                                c.tokens_in, c.tokens_out, c.latency_us, c.created, b.bytes
-                            FROM calls c LEFT JOIN blobs b ON b.digest = c.response
-                            WHERE c.key = ?
+                            SELECT key_json, request, response, model, endpoint, tokens_in,
+                                tokens_out, latency_us, created, response_body
+                            FROM calls WHERE key = ?
                             """), arguments: [key.hex]),
                 let request = Digest(hex: row[1]), let response = Digest(hex: row[2])
             else { return .call(nil, nil) }
@@ -58,9 +58,7 @@ enum PointQuery: Sendable {
                 let row = try Row.fetchOne(
                     db.cachedStatement(
                         sql: """
-                            SELECT c.response, b.bytes
-                            FROM calls c LEFT JOIN blobs b ON b.digest = c.response
-                            WHERE c.key = ?
+                            SELECT response, response_body FROM calls WHERE key = ?
                             """), arguments: [key.hex]),
                 let response = Digest(hex: row[0])
             else { return .response(nil, nil) }

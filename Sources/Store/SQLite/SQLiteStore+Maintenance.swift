@@ -19,22 +19,27 @@ extension SQLiteStore {
                     audit.corrupt[digest] = []
                 }
             }
-            // Each entry: its kind, id, key JSON, then (role, digest, whether the blob exists).
+            // A call's bodies are in its row.
+            let calls = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT key, key_json, request, request_body, response, response_body
+                    FROM calls
+                    """)
+            while let row = try calls.next() {
+                try audit.checkCall(row)
+            }
+            // Each other entry: its kind, id, key JSON, then (role, digest, whether the blob
+            // exists).
             let entries = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT 'call', key, key_json, 'request', request,
-                        EXISTS (SELECT 1 FROM blobs WHERE digest = request),
-                        'response', response,
-                        EXISTS (SELECT 1 FROM blobs WHERE digest = response)
-                    FROM calls
-                    UNION ALL
                     SELECT 'task', key, key_json, 'output', output,
-                        EXISTS (SELECT 1 FROM blobs WHERE digest = output), NULL, NULL, NULL
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = output)
                     FROM tasks
                     UNION ALL
                     SELECT 'version', id, NULL, 'manifest', manifest,
-                        EXISTS (SELECT 1 FROM blobs WHERE digest = manifest), NULL, NULL, NULL
+                        EXISTS (SELECT 1 FROM blobs WHERE digest = manifest)
                     FROM versions
                     """)
             while let row = try entries.next() {
@@ -57,8 +62,11 @@ extension SQLiteStore {
             let counts = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT (SELECT count(*) FROM blobs),
-                        (SELECT coalesce(sum(length(bytes)), 0) FROM blobs),
+                    SELECT (SELECT count(*) FROM blobs)
+                            + (SELECT count(request_body) + count(response_body) FROM calls),
+                        (SELECT coalesce(sum(length(bytes)), 0) FROM blobs)
+                            + (SELECT coalesce(sum(length(request_body) + length(response_body)), 0)
+                                FROM calls),
                         (SELECT count(*) FROM calls), (SELECT count(*) FROM tasks),
                         (SELECT count(*) FROM versions), (SELECT count(*) FROM builds)
                     """)!
@@ -81,11 +89,13 @@ extension SQLiteStore {
                 // A dry run does the same deletions and rolls them back, so it reports exactly
                 // what a real run would remove.
                 try db.inTransaction(.immediate) {
-                    try db.execute(sql: "DELETE FROM calls WHERE created < ?", arguments: [time])
-                    counts.calls = db.changesCount
+                    let calls = try Self.deleteCalls(db, where: "created < ?", [time])
+                    counts.calls = calls.calls
                     try db.execute(sql: "DELETE FROM tasks WHERE created < ?", arguments: [time])
                     counts.tasks = db.changesCount
                     (counts.blobs, counts.bytes) = try Self.sweepBlobs(db, before: time)
+                    counts.blobs += calls.bodies
+                    counts.bytes += calls.bytes
                     return dryRun ? .rollback : .commit
                 }
                 return GarbageCollectionReport(
@@ -99,15 +109,31 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-    /// Deletes blobs stored before `time` that no call, task or version references (nor the
-    /// ids `keeping`, a `UNION SELECT …` clause, names); their number and bytes.
+    /// Deletes the calls `condition` selects, with the bodies in their rows; how many calls,
+    /// bodies and body bytes went.
+    static func deleteCalls(
+        _ db: Database, where condition: String, _ arguments: StatementArguments
+    ) throws -> (calls: Int, bodies: Int, bytes: Int) {
+        let gone = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(request_body) + count(response_body),
+                    coalesce(sum(length(request_body) + length(response_body)), 0)
+                FROM calls WHERE \(condition)
+                """, arguments: arguments)!
+        try db.execute(sql: "DELETE FROM calls WHERE \(condition)", arguments: arguments)
+        return (db.changesCount, gone[0], gone[1])
+    }
+
+    /// Deletes blobs stored before `time` that no task or version references (nor the ids
+    /// `keeping`, a `UNION SELECT …` clause, names); their number and bytes. (A call's bodies
+    /// are in its row and go with it.)
     static func sweepBlobs(
         _ db: Database, before time: Double, keeping: String = ""
     ) throws -> (Int, Int) {
         let unreferenced = """
             created < ? AND digest NOT IN (
-                SELECT request FROM calls UNION SELECT response FROM calls
-                UNION SELECT output FROM tasks
+                SELECT output FROM tasks
                 UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions \(keeping))
             """
         let blobs = try Row.fetchOne(
@@ -135,13 +161,11 @@ private struct BlobAudit {
         let kind: String = row[0]
         let id: String = row[1]
         switch kind {
-        case "call": calls += 1
         case "task": tasks += 1
         default: versions += 1
         }
         let entry: StoreEntry
         switch (kind, Digest(hex: id)) {
-        case ("call", let key?): entry = .call(key)
         case ("task", let key?): entry = .task(key)
         case ("version", _): entry = .version(id)
         default:
@@ -151,20 +175,45 @@ private struct BlobAudit {
         if let json: String = row[2], Digest(of: json).hex != id {
             other.append(.keyMismatch(entry))
         }
-        for column in [3, 6] {
-            guard let role: String = row[column], let hex: String = row[column + 1] else {
-                continue
-            }
-            let reference = BlobReference(entry, BlobReference.Role(rawValue: role)!)
+        let reference = BlobReference(entry, BlobReference.Role(rawValue: row[3])!)
+        let hex: String = row[4]
+        guard let digest = Digest(hex: hex) else {
+            other.append(.database("\(reference) is '\(hex)', not a digest"))
+            return
+        }
+        if !(row[5] as Bool) {
+            missing[digest, default: []].append(reference)
+        } else if corrupt[digest] != nil {
+            corrupt[digest]!.append(reference)
+        }
+    }
+
+    /// Checks a call row (key, key JSON, request digest and body, response digest and body):
+    /// its key against its JSON, and each body, which counts as a blob, against its digest.
+    mutating func checkCall(_ row: Row) throws {
+        calls += 1
+        let id: String = row[0]
+        guard let key = Digest(hex: id) else {
+            other.append(.database("a call is stored under '\(id)', not a digest"))
+            return
+        }
+        if Digest(of: row[1] as String) != key {
+            other.append(.keyMismatch(.call(key)))
+        }
+        for (column, role) in [(2, BlobReference.Role.request), (4, .response)] {
+            let reference = BlobReference(.call(key), role)
+            let hex: String = row[column]
             guard let digest = Digest(hex: hex) else {
                 other.append(.database("\(reference) is '\(hex)', not a digest"))
                 continue
             }
-            if !(row[column + 2] as Bool) {
+            let actual = try row.withUnsafeData(atIndex: column + 1) { $0.map { Digest(of: $0) } }
+            guard let actual else {
                 missing[digest, default: []].append(reference)
-            } else if corrupt[digest] != nil {
-                corrupt[digest]!.append(reference)
+                continue
             }
+            blobs += 1
+            if actual != digest { corrupt[digest, default: []].append(reference) }
         }
     }
 

@@ -35,12 +35,10 @@ extension SQLiteStore {
                     try db.execute(
                         sql: "DELETE FROM versions WHERE id NOT IN (SELECT id FROM temp.keep)")
                     counts.versions = db.changesCount
-                    try db.execute(
-                        sql: """
-                            DELETE FROM calls WHERE created < ?
-                                AND key NOT IN (SELECT id FROM temp.keep)
-                            """, arguments: [since])
-                    counts.calls = db.changesCount
+                    let calls = try Self.deleteCalls(
+                        db, where: "created < ? AND key NOT IN (SELECT id FROM temp.keep)",
+                        [since])
+                    counts.calls = calls.calls
                     try db.execute(
                         sql: """
                             DELETE FROM tasks WHERE created < ?
@@ -49,6 +47,8 @@ extension SQLiteStore {
                     counts.tasks = db.changesCount
                     (counts.blobs, counts.bytes) = try Self.sweepBlobs(
                         db, before: since, keeping: "UNION SELECT id FROM temp.keep")
+                    counts.blobs += calls.bodies
+                    counts.bytes += calls.bytes
                     try db.execute(sql: "DROP TABLE temp.keep")
                     return dryRun ? .rollback : .commit
                 }

@@ -161,10 +161,7 @@ public final class SQLiteStore: StoreBackend {
         try Task.checkCancellation()
         let request = Digest(of: call.request)
         let response = Digest(of: call.response)
-        try await writer.commit([
-            .blob(request, call.request), .blob(response, call.response),
-            .call(call, request: request, response: response),
-        ])
+        try await writer.commit([.call(call, request: request, response: response)])
     }
 
     // MARK: TaskCache

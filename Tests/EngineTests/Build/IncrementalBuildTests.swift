@@ -35,7 +35,7 @@ struct IncrementalBuildTests {
             let store = try SQLiteStore(path: workspace.storePath, mode: .existing)
             var escalations = 0
             for entry in try await store.callEntries() where new.contains(entry.key) {
-                let body = try #require(try await store.get(entry.request))
+                let body = try #require(entry.requestBody)
                 let request = try JSONDecoder().decode(ChatRequest.self, from: Data(body))
                 let prompt = request.messages.first { $0.role == .user }?.content ?? ""
                 if prompt.contains("refining an exam question") {
