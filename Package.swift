@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Basics", "Recipes", "Store", "LanguageModels", "Tools",
+                "Basics", "Recipes", "Store", "LanguageModels", "Tools", "DatasetDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictness

@@ -72,10 +72,10 @@ enum VersionIndex {
     /// The bytes of `output` as the build wrote it: its records' bodies, sorted by id, one per
     /// line. Throws when a body is missing from the store.
     static func file(
-        _ output: String, entries: [VersionRecordEntry], from store: any ContentStore
+        _ output: String, rows: [VersionRow], from store: any ContentStore
     ) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        for entry in entries.filter({ $0.output == output }).sorted(by: { $0.id < $1.id }) {
+        for entry in rows.filter({ $0.output == output }).sorted(by: { $0.id < $1.id }) {
             guard let body = try await store.get(entry.digest) else {
                 throw BuildError(
                     "record '\(entry.id)' of \(output) is missing from the store "

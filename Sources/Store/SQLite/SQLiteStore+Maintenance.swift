@@ -99,8 +99,9 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-    /// Deletes blobs stored before `time` that no call, task or version references (nor the
-    /// ids `keeping`, a `UNION SELECT …` clause, names); their number and bytes.
+    /// Deletes blobs stored before `time` that no call, task, version or version's record
+    /// references (nor the ids `keeping`, a `UNION SELECT …` clause, names); their number and
+    /// bytes.
     static func sweepBlobs(
         _ db: Database, before time: Double, keeping: String = ""
     ) throws -> (Int, Int) {
@@ -108,7 +109,8 @@ extension SQLiteStore {
             created < ? AND digest NOT IN (
                 SELECT request FROM calls UNION SELECT response FROM calls
                 UNION SELECT output FROM tasks
-                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions \(keeping))
+                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions
+                UNION SELECT digest FROM version_records \(keeping))
             """
         let blobs = try Row.fetchOne(
             db,
