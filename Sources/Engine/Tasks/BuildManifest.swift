@@ -1,7 +1,7 @@
 public import Basics
 import Foundation
 import Recipes
-public import Store
+import Store
 
 /// One output file of a build: where it went, the SHA-256 of its bytes, and its records.
 public struct OutputManifest: Sendable, Hashable, Codable {

@@ -1,6 +1,6 @@
-public import Basics
+import Basics
 import Foundation
-public import Store
+import Store
 
 extension VersionIndex {
     /// A version's record index as the store keeps it: rows in order, each distinct lineage

@@ -1,6 +1,6 @@
 public import Basics
 import Foundation
-public import Store
+import Store
 
 /// One record of a version: where it is, what it is (the digest of its canonical JSON, which is
 /// also its body's key in the store), and where it came from.
@@ -16,6 +16,20 @@ public struct VersionRecordEntry: Sendable, Hashable, Codable {
     public var digest: Digest
     /// The key of the task of each stage that produced it, by plan node.
     public var lineage: [String: Digest]
+
+    /// An entry.
+    public init(
+        output: String, id: String, item: String, discipline: String?, bucket: String?,
+        digest: Digest, lineage: [String: Digest]
+    ) {
+        self.output = output
+        self.id = id
+        self.item = item
+        self.discipline = discipline
+        self.bucket = bucket
+        self.digest = digest
+        self.lineage = lineage
+    }
 
     /// The stages whose tasks make up a record's lineage, in pipeline order.
     public static let lineageStages = [
