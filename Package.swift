@@ -130,6 +130,7 @@ let package = Package(
             name: "EngineTests",
             dependencies: [
                 "Engine", "LanguageModels", "Store", "Recipes", "Tools", "Basics", "TestSupport",
+                "DatasetDiff",
             ],
             swiftSettings: strictness
         ),

@@ -28,3 +28,10 @@ extension InMemoryStore {
             request: call.request, response: call.response, created: call.created)
     }
 }
+
+extension InMemoryStore {
+    /// How many lineages the store keeps: for tests of their sharing.
+    func lineageCount() -> Int {
+        lineageTexts.count
+    }
+}
