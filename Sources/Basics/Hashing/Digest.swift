@@ -46,27 +46,37 @@ public struct Digest: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// Parses 64 lowercase or uppercase hexadecimal digits; nil for anything else.
     public init?(hex: String) {
         var hex = hex
-        guard let digest = hex.withUTF8({ Digest(hexUTF8: $0) }) else { return nil }
+        guard let digest = hex.withUTF8({ Digest(hexBytes: UnsafeRawBufferPointer($0)) }) else {
+            return nil
+        }
         self = digest
     }
 
     /// Parses 64 lowercase or uppercase hexadecimal digits given as UTF-8 bytes; nil for
     /// anything else.
     public init?(hexUTF8 utf8: some Collection<UInt8>) {
-        guard utf8.count == 64 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var index = 0
-        for character in utf8 {
-            guard let nibble = Self.nibble(character) else { return nil }
-            switch index / 16 {
-            case 0: words.0 = words.0 << 4 | UInt64(nibble)
-            case 1: words.1 = words.1 << 4 | UInt64(nibble)
-            case 2: words.2 = words.2 << 4 | UInt64(nibble)
-            default: words.3 = words.3 << 4 | UInt64(nibble)
+        guard utf8.count == 64,
+            let digest = Array(utf8).withUnsafeBytes({ Digest(hexBytes: $0) })
+        else { return nil }
+        self = digest
+    }
+
+    /// Parses 64 lowercase or uppercase hexadecimal digits in `raw` (UTF-8); nil for anything
+    /// else. The fast path for digests read from a database row in place.
+    public init?(hexBytes raw: UnsafeRawBufferPointer) {
+        guard raw.count == 64 else { return nil }
+        func word(_ start: Int) -> UInt64? {
+            var word: UInt64 = 0
+            for index in start..<(start + 16) {
+                guard let nibble = Digest.nibble(raw[index]) else { return nil }
+                word = word << 4 | UInt64(nibble)
             }
-            index += 1
+            return word
         }
-        (w0, w1, w2, w3) = words
+        guard let w0 = word(0), let w1 = word(16), let w2 = word(32), let w3 = word(48) else {
+            return nil
+        }
+        (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
     }
 
     /// The 64 lowercase hexadecimal digits.

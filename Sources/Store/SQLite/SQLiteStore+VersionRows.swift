@@ -83,6 +83,8 @@ extension SQLiteStore {
 
     /// The digest in column `index` of `row`, parsed from its hexadecimal text in place.
     private static func digest(_ row: Row, _ index: Int) throws -> Digest? {
-        try row.withUnsafeData(atIndex: index) { data in data.flatMap { Digest(hexUTF8: $0) } }
+        try row.withUnsafeData(atIndex: index) { data in
+            data?.withUnsafeBytes { Digest(hexBytes: $0) }
+        }
     }
 }
