@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Basics", "Recipes", "Store", "LanguageModels", "Tools",
+                "Basics", "Recipes", "Store", "LanguageModels", "Tools", "DatasetDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictness
@@ -130,6 +130,7 @@ let package = Package(
             name: "EngineTests",
             dependencies: [
                 "Engine", "LanguageModels", "Store", "Recipes", "Tools", "Basics", "TestSupport",
+                "DatasetDiff",
             ],
             swiftSettings: strictness
         ),

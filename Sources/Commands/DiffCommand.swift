@@ -85,8 +85,8 @@ struct DiffCommand: AsyncParsableCommand {
         try await access.withCatalog { catalog in
             let after = try catalog.resolve(new ?? "HEAD")
             let before = try catalog.resolve(old ?? (new == nil ? "HEAD~1" : "HEAD"))
-            let report = try await Self.report(
-                from: before, to: after, in: catalog, output: output, records: records)
+            let report = try await catalog.diff(
+                from: before, to: after, output: output, records: records)
             print(report, header: "\(before.id) → \(after.id)")
         }
     }
@@ -100,63 +100,5 @@ struct DiffCommand: AsyncParsableCommand {
             let body = stat ? report.summary.text() : report.text(records: records)
             Console.output(header + "\n\n" + body + (body.hasSuffix("\n") ? "" : "\n"))
         }
-    }
-
-    /// The diff of two versions, with every changed and moved record's cause, and field-level
-    /// differences when `records` is asked for.
-    static func report(
-        from before: Version, to after: Version, in catalog: VersionCatalog, output: String?,
-        records: Bool
-    ) async throws -> DiffReport {
-        let beforeRecords = try await catalog.entries(of: before)
-        let afterRecords = try await catalog.entries(of: after)
-        var result = VersionDiff.itemLevel(
-            DatasetDiff.compare(
-                old: VersionDiff.entries(beforeRecords, version: before),
-                new: VersionDiff.entries(afterRecords, version: after)))
-        if let output {
-            result.added.removeAll { $0.output != output }
-            result.removed.removeAll { $0.output != output }
-            result.changed.removeAll { $0.output != output }
-            result.moved.removeAll { $0.from != output && $0.to != output }
-        }
-        let finder = VersionCause(from: before, to: after, store: catalog.store)
-        var causes: [String: String] = [:]
-        let pairs =
-            result.changed.map { ($0.old, $0.new) } + result.moved.map { ($0.old, $0.new) }
-        for (old, new) in pairs where causes[Self.pairKey(old, new)] == nil {
-            causes[Self.pairKey(old, new)] = await finder.cause(
-                lineage: old.lineage.compactMapValues { Digest(hex: $0) },
-                new.lineage.compactMapValues { Digest(hex: $0) })
-        }
-        var fields: [DiffReport.RecordKey: [FieldChange]] = [:]
-        if records {
-            let oldRecords = Dictionary(
-                grouping: beforeRecords, by: { $0.output + "\u{0}" + $0.item })
-            let newRecords = Dictionary(
-                grouping: afterRecords, by: { $0.output + "\u{0}" + $0.item })
-            for change in result.changed {
-                // Field by field when the item has one record there on both sides.
-                guard let was = oldRecords[change.old.output + "\u{0}" + change.old.item],
-                    let now = newRecords[change.new.output + "\u{0}" + change.new.item],
-                    was.count == 1, now.count == 1,
-                    let oldBody = try await catalog.body(of: was[0]),
-                    let newBody = try await catalog.body(of: now[0])
-                else { continue }
-                fields[DiffReport.RecordKey(output: change.output, id: change.id)] =
-                    FieldChange.between(oldBody, newBody)
-            }
-        }
-        let known = causes
-        return DiffReport(
-            result,
-            cause: { old, new in
-                guard let old, let new else { return "unknown" }
-                return known[Self.pairKey(old, new)] ?? "unknown"
-            }, fields: fields)
-    }
-
-    private static func pairKey(_ old: RecordEntry, _ new: RecordEntry) -> String {
-        [old.output, old.id, new.output, new.id].joined(separator: "\u{0}")
     }
 }

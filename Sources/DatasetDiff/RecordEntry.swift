@@ -19,11 +19,15 @@ public struct RecordEntry: Sendable, Hashable {
     public var digest: Digest
     /// The task key (hex) of each stage that produced the record; may be empty.
     public var lineage: [String: String]
+    /// The digest of the record's lineage, when `lineage` is left empty to be read only for the
+    /// records that need it (a version's changed and moved records).
+    public var lineageDigest: Digest?
 
     /// An entry; `item` defaults to `id` up to its first `/`.
     public init(
         output: String, id: String, item: String? = nil, discipline: String? = nil,
-        bucket: String? = nil, digest: Digest, lineage: [String: String] = [:]
+        bucket: String? = nil, digest: Digest, lineage: [String: String] = [:],
+        lineageDigest: Digest? = nil
     ) {
         self.output = output
         self.id = id
@@ -32,6 +36,7 @@ public struct RecordEntry: Sendable, Hashable {
         self.bucket = bucket
         self.digest = digest
         self.lineage = lineage
+        self.lineageDigest = lineageDigest
     }
 
     /// The item a record id derives from: the id up to its first `/`, or the whole id.

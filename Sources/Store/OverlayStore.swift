@@ -63,6 +63,27 @@ public struct OverlayStore: StoreBackend {
         throw StoreError("a dry run does not tag versions")
     }
 
+    public func recordRows(
+        _ rows: [VersionRow], lineages: [Digest: String], version id: String
+    ) async throws {
+        try await top.recordRows(rows, lineages: lineages, version: id)
+    }
+
+    public func foldRows<Result: Sendable>(
+        version id: String, into initial: Result,
+        _ update: @escaping @Sendable (inout Result, VersionRow) throws -> Void
+    ) async throws -> Result {
+        if await top.hasRows(version: id) {
+            return try await top.foldRows(version: id, into: initial, update)
+        }
+        return try await base.foldRows(version: id, into: initial, update)
+    }
+
+    public func lineages(_ digests: Set<Digest>) async throws -> [Digest: String] {
+        let found = await top.lineages(digests)
+        return try await base.lineages(digests.subtracting(found.keys)).merging(found) { $1 }
+    }
+
     public func record(_ build: BuildRecord) async throws {
         await top.record(build)
     }

@@ -1,149 +1,108 @@
 import Basics
 import DatasetDiff
+import Engine
 import Foundation
+import Store
 
-/// `diff-1m`: `frontier diff` of two generated versions of 1,000,000 records each (1% changed,
-/// 0.5% added, 0.5% removed, 0.1% of items moved between outputs), timing the `--stat` path
-/// (compare and summary) and the `--format json` path (compare, groups by cause from the
-/// records' lineage, and the JSON of summary and groups with every changed id). Generating the
-/// versions is not counted; peak memory is measured from the generated versions on.
+/// glibc's `malloc_trim`: hands freed heap pages back to the system, so the memory the
+/// generated versions took does not count towards the diff's resident set.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ padding: Int) -> Int32
+
+/// `diff-1m`: `frontier diff` of two versions of 1,000,000 records each (1% changed, 0.5%
+/// added, 0.5% removed, 0.1% of items moved between outputs), written into a SQLite store the
+/// way a build records them and read back through the function `frontier diff` calls: the
+/// `--stat` path (read both record indexes, compare, summary) and the `--format json` path
+/// (the same, then the lineages of the changed and moved records, their causes, and the JSON of
+/// summary and groups with every changed id). Generating and writing the versions is not
+/// counted; peak memory is measured from a store opened afresh.
 struct DiffScenario: Scenario {
     let name = "diff-1m"
-    let summary = "record-level diff of two 1,000,000-record versions (--stat and --format json)"
+    let summary = "diff of two 1,000,000-record versions in a store (--stat and --format json)"
     var records = 1_000_000
 
     func run() async throws -> [Figure] {
-        let (old, new) = Self.versions(records: records)
-        let inputs = Self.residentMegabytes()
-        #if DEBUG
-        let runs = 1
-        #else
-        let runs = 3
-        #endif
-        var statLine = ""
-        let (statSeconds, statPeak) = try Self.measure(runs: runs) {
-            let result = DatasetDiff.compare(old: old, new: new)
-            let text = result.summary.text()
-            statLine = String(text.prefix { $0 != "\n" })
+        let directory = NSTemporaryDirectory() + "frontier-bench-diff-" + UUID().uuidString
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            let path = directory + "/store.sqlite"
+            let start = DispatchTime.now().uptimeNanoseconds
+            let counts = try await Self.write(records: records, into: path)
+            let writing = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let storeBytes =
+                (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            _ = mallocTrim(0)
+            let baseline = Self.residentMegabytes()
+            #if DEBUG
+            let runs = 1
+            #else
+            let runs = 3
+            #endif
+            var statLine = ""
+            let (statSeconds, statPeak) = try await Self.measure(runs: runs) {
+                let report = try await Self.diff(path)
+                statLine = String(report.summary.text().prefix { $0 != "\n" })
+            }
+            var jsonBytes = 0
+            var groups = 0
+            let (jsonSeconds, jsonPeak) = try await Self.measure(runs: runs) {
+                let report = try await Self.diff(path)
+                let json = try report.json(records: false).prettyString()
+                jsonBytes = json.utf8.count
+                groups = report.groups.count
+            }
+            func memory(_ peak: Double) -> String {
+                String(
+                    format: "%.0f MB (before %.0f MB, +%.0f MB)", peak, baseline, peak - baseline)
+            }
+            return [
+                Figure(
+                    scenario: name, measure: "versions",
+                    value: "\(counts.old) → \(counts.new) records: \(statLine)"),
+                Figure(
+                    scenario: name, measure: "generate + write (not timed)",
+                    value: String(
+                        format: "%.1f s, store %@", writing, ByteCount.describe(storeBytes))),
+                Figure(
+                    scenario: name, measure: "--stat (read, compare, summary)",
+                    value: Stopwatch.milliseconds(statSeconds) + " (median of \(runs))"),
+                Figure(
+                    scenario: name, measure: "--stat peak memory (RSS)", value: memory(statPeak)),
+                Figure(
+                    scenario: name, measure: "--format json (+ lineages, causes, JSON)",
+                    value: Stopwatch.milliseconds(jsonSeconds)
+                        + ", \(ByteCount.describe(jsonBytes)), \(groups) groups"),
+                Figure(
+                    scenario: name, measure: "--format json peak memory (RSS)",
+                    value: memory(jsonPeak)),
+            ]
         }
-        var jsonBytes = 0
-        var groups = 0
-        let (jsonSeconds, jsonPeak) = try Self.measure(runs: runs) {
-            let result = DatasetDiff.compare(old: old, new: new)
-            let report = DiffReport(result, cause: Self.cause)
-            let json = try report.json().prettyString()
-            jsonBytes = json.utf8.count
-            groups = report.groups.count
-        }
-        func memory(_ peak: Double) -> String {
-            String(format: "%.0f MB (inputs %.0f MB, +%.0f MB)", peak, inputs, peak - inputs)
-        }
-        return [
-            Figure(
-                scenario: name, measure: "versions",
-                value: "\(old.count) → \(new.count) records: \(statLine)"),
-            Figure(
-                scenario: name, measure: "--stat (compare + summary)",
-                value: Stopwatch.milliseconds(statSeconds) + " (median of \(runs))"),
-            Figure(scenario: name, measure: "--stat peak memory (RSS)", value: memory(statPeak)),
-            Figure(
-                scenario: name, measure: "--format json (+ groups, JSON)",
-                value: Stopwatch.milliseconds(jsonSeconds)
-                    + ", \(ByteCount.describe(jsonBytes)), \(groups) groups"),
-            Figure(
-                scenario: name, measure: "--format json peak memory (RSS)", value: memory(jsonPeak)),
-        ]
     }
 
-    /// The stages of the generated lineages, in pipeline order, and the recipe component that
-    /// changes each one's task key.
-    static let stages = [
-        ("seed", "seed_questions.prompt"), ("escalation", "escalation.prompt"),
-        ("judge", "models.judge"),
-    ]
-
-    static func cause(_ old: RecordEntry?, _ new: RecordEntry?) -> String {
-        let stage = DatasetDiff.firstChangedStage(old: old, new: new, stages: stages.map(\.0))
-        return stages.first { $0.0 == stage }?.1 ?? "content"
+    /// What `frontier diff --store PATH` computes: the catalog of a store opened afresh, and the
+    /// diff of its versions HEAD~1 and HEAD.
+    static func diff(_ path: String) async throws -> DiffReport {
+        let store = try SQLiteStore(path: path, mode: .existing)
+        let catalog = try await VersionCatalog(store: store)
+        return try await catalog.diff(
+            from: try catalog.resolve("HEAD~1"), to: try catalog.resolve("HEAD"), output: nil,
+            records: false)
     }
 
     /// Median seconds of `runs` calls of `body` and the peak resident set (MB) while they ran.
-    static func measure(runs: Int, _ body: () throws -> Void) throws -> (Double, Double) {
+    static func measure(
+        runs: Int, _ body: () async throws -> Void
+    ) async throws -> (Double, Double) {
         resetPeakResident()
-        let seconds = try Stopwatch.measure(runs: runs, body).median
-        return (seconds, BuildScenario.peakResidentMegabytes())
-    }
-
-    /// Two versions: the old one of `records` records over three outputs; the new one with
-    /// 1% of them changed (a stage's task key in the lineage differs), 0.5% removed, as many
-    /// added, and 0.1% of items moved to another output. Unchanged records get digests equal
-    /// to but not shared with the old ones, as if read from disk.
-    static func versions(records: Int) -> (old: [RecordEntry], new: [RecordEntry]) {
-        let disciplines = ["physics", "biology", "economics"]
-        let base = ["seed": "5e3d", "escalation": "e5ca", "judge": "1d9e"]
-        let variants = stages.map { stage in base.merging([stage.0: "c4a7"]) { $1 } }
-        var old: [RecordEntry] = []
-        var new: [RecordEntry] = []
-        old.reserveCapacity(records)
-        new.reserveCapacity(records)
-        func digest(_ index: Int, _ salt: UInt64) -> Digest {
-            withUnsafeBytes(of: (UInt64(index) &* 0x9E37_79B9_7F4A_7C15) ^ salt) { Digest(of: $0) }
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        func placed(_ index: Int, in output: String) -> RecordEntry {
-            // A 12-digit hex id, as stable ids derived from an item's origin look.
-            let hex = String((UInt64(index) &* 0x2545_F491_4F6C_DD1D) & 0xFFFF_FFFF_FFFF, radix: 16)
-            let item = String(repeating: "0", count: max(0, 12 - hex.count)) + hex
-            let bucket = ["sft": "zpd", "cpt": "too-easy", "review": "too-hard"][output]
-            return RecordEntry(
-                output: output, id: output == "cpt" ? item + "/r1" : item, item: item,
-                discipline: disciplines[index % 3], bucket: bucket, digest: digest(index, 0),
-                lineage: uniqueLineage ? lineage(index) : base)
-        }
-        func output(_ index: Int) -> String {
-            switch index % 20 {
-            case 0..<12: "sft"
-            case 12..<17: "cpt"
-            default: "review"
-            }
-        }
-        // FRONTIER_BENCH_UNIQUE_LINEAGE=1 gives every record its own task keys (64 hex digits a
-        // stage), as a real version's records have; by default they share one small lineage.
-        let uniqueLineage =
-            ProcessInfo.processInfo.environment["FRONTIER_BENCH_UNIQUE_LINEAGE"] == "1"
-        func lineage(_ index: Int) -> [String: String] {
-            Dictionary(
-                uniqueKeysWithValues: stages.enumerated().map { offset, stage in
-                    (stage.0, digest(index, UInt64(offset + 7)).hex)
-                })
-        }
-        var random = SplitMix64(seed: 11)
-        var removed = 0
-        for index in 0..<records {
-            let record = placed(index, in: output(index))
-            old.append(record)
-            var updated = record
-            updated.digest = digest(index, 0)
-            switch random.below(1000) {
-            case 0..<5:
-                removed += 1
-                continue
-            case 5..<15:
-                let variant = random.below(variants.count)
-                updated.digest = digest(index, 1)
-                updated.lineage = variants[variant]
-            case 15:
-                let to = ["sft": "cpt", "cpt": "sft", "review": "cpt"][record.output] ?? "cpt"
-                updated = placed(index, in: to)
-                updated.lineage = variants[2]
-            default:
-                break
-            }
-            new.append(updated)
-        }
-        for index in records..<(records + removed) {
-            new.append(placed(index, in: output(index)))
-        }
-        return (old, new)
+        return (times.median, BuildScenario.peakResidentMegabytes())
     }
 
     /// The process's resident set now (`VmRSS`), in MB.

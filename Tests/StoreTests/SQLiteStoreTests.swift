@@ -169,6 +169,8 @@ struct SQLiteStoreTests {
                     """
                     ALTER TABLE calls DROP COLUMN request_body;
                     ALTER TABLE calls DROP COLUMN response_body;
+                    DROP TABLE lineages;
+                    DROP TABLE version_records;
                     PRAGMA user_version = 1;
                     """)
             }

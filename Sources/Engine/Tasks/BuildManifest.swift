@@ -1,7 +1,7 @@
 public import Basics
 import Foundation
 import Recipes
-public import Store
+import Store
 
 /// One output file of a build: where it went, the SHA-256 of its bytes, and its records.
 public struct OutputManifest: Sendable, Hashable, Codable {
@@ -9,6 +9,13 @@ public struct OutputManifest: Sendable, Hashable, Codable {
     public var path: String
     public var digest: Digest
     public var records: Int
+
+    public init(name: String, path: String, digest: Digest, records: Int) {
+        self.name = name
+        self.path = path
+        self.digest = digest
+        self.records = records
+    }
 }
 
 /// What a successful build made, recorded as a version: the plan's nodes with their key
@@ -18,6 +25,12 @@ public struct BuildManifest: Sendable, Codable {
         public var key: Digest
         public var local: JSONValue
         public var inputs: [String]
+
+        public init(key: Digest, local: JSONValue, inputs: [String]) {
+            self.key = key
+            self.local = local
+            self.inputs = inputs
+        }
     }
 
     public var recipe: Digest
@@ -29,8 +42,12 @@ public struct BuildManifest: Sendable, Codable {
     public var outputs: [OutputManifest]
     /// Items per ZPD bucket.
     public var buckets: [String: Int]
-    /// The blob listing every record (``VersionRecordEntry``, as a JSON array).
-    public var records: Digest
+    /// For a version recorded before record indexes were rows in the store: the blob listing
+    /// every record (``VersionRecordEntry``, as a JSON array). Nil for the others.
+    public var records: Digest?
+    /// The digest of the version's record index (its rows in the store), so versions with
+    /// different records have different manifests, hence ids.
+    public var index: Digest?
     /// The digest of everything the build read (see `Builder.inputsDigest`).
     var inputs: Digest?
     /// The figures of the closing report, for a build found up to date.
@@ -38,27 +55,36 @@ public struct BuildManifest: Sendable, Codable {
 
     init(
         plan: PlanGraph, recipeText: String, tasks: [ManifestTask], outputs: [OutputManifest],
-        buckets: [String: Int], records: Digest
+        buckets: [String: Int]
     ) {
-        recipe = plan.recipeDigest
-        recipeName = plan.recipeName
+        self.init(
+            recipe: plan.recipeDigest, recipeName: plan.recipeName, recipeText: recipeText,
+            nodes: Dictionary(
+                plan.nodes.map {
+                    ($0.id, Node(key: $0.key, local: $0.localDocument, inputs: $0.inputs))
+                }
+            ) { first, _ in first }, tasks: tasks, outputs: outputs, buckets: buckets)
+    }
+
+    /// A manifest; ``VersionCatalog/record(_:manifest:in:created:)`` fills in its index.
+    public init(
+        recipe: Digest, recipeName: String, recipeText: String, nodes: [String: Node],
+        tasks: [ManifestTask], outputs: [OutputManifest], buckets: [String: Int]
+    ) {
+        self.recipe = recipe
+        self.recipeName = recipeName
         self.recipeText = recipeText
-        self.buckets = buckets
-        self.records = records
-        nodes = Dictionary(
-            plan.nodes.map {
-                ($0.id, Node(key: $0.key, local: $0.localDocument, inputs: $0.inputs))
-            }
-        ) { first, _ in first }
+        self.nodes = nodes
         self.tasks = tasks
         self.outputs = outputs
+        self.buckets = buckets
     }
 
 }
 
 extension Builder {
-    /// Records the build as a version whose id is the digest of its manifest: the manifest, the
-    /// record index and every record's body go to the store. A build equal to an earlier one
+    /// Records the build as a version whose id is the digest of its manifest: every record's
+    /// body, the manifest and the record index (rows) go to the store. A build equal to an earlier one
     /// is that version again (its time moves, its tag stays).
     func recordVersion(
         plan: PlanGraph, tasks: TaskRunner, outputs: [OutputManifest],
@@ -66,13 +92,11 @@ extension Builder {
         summary: BuildSummary
     ) async throws {
         let entries = try await VersionIndex.store(made, tasks: tasks.visits, in: store)
-        let index = try await store.put(try JSONValue.canonical(entries))
         var manifest = BuildManifest(
             plan: plan,
             recipeText: (try? String(contentsOfFile: recipe.file, encoding: .utf8)) ?? "",
             tasks: tasks.tasks, outputs: outputs,
-            buckets: Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.rawValue, $0.value) }),
-            records: index)
+            buckets: Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.rawValue, $0.value) }))
         manifest.inputs = inputs
         manifest.summary = ReportedSummary(
             units: summary.units, unitsWanted: summary.unitsWanted,
@@ -80,10 +104,6 @@ extension Builder {
             draws: summary.draws.map {
                 ReportedSummary.Draw(discipline: $0.discipline, wanted: $0.wanted, drawn: $0.drawn)
             }, sftWithoutCleanTrajectory: summary.sftWithoutCleanTrajectory, exam: summary.exam)
-        let digest = try await store.put(try JSONValue.canonical(manifest))
-        try await store.record(
-            VersionRecord(
-                id: digest.prefix(16), recipe: plan.recipeDigest, manifest: digest,
-                created: Date()))
+        _ = try await VersionCatalog.record(entries, manifest: manifest, in: store)
     }
 }

@@ -1,6 +1,6 @@
 public import Basics
 import Foundation
-public import Store
+import Store
 
 /// One record of a version: where it is, what it is (the digest of its canonical JSON, which is
 /// also its body's key in the store), and where it came from.
@@ -16,6 +16,20 @@ public struct VersionRecordEntry: Sendable, Hashable, Codable {
     public var digest: Digest
     /// The key of the task of each stage that produced it, by plan node.
     public var lineage: [String: Digest]
+
+    /// An entry.
+    public init(
+        output: String, id: String, item: String, discipline: String?, bucket: String?,
+        digest: Digest, lineage: [String: Digest]
+    ) {
+        self.output = output
+        self.id = id
+        self.item = item
+        self.discipline = discipline
+        self.bucket = bucket
+        self.digest = digest
+        self.lineage = lineage
+    }
 
     /// The stages whose tasks make up a record's lineage, in pipeline order.
     public static let lineageStages = [
@@ -72,10 +86,10 @@ enum VersionIndex {
     /// The bytes of `output` as the build wrote it: its records' bodies, sorted by id, one per
     /// line. Throws when a body is missing from the store.
     static func file(
-        _ output: String, entries: [VersionRecordEntry], from store: any ContentStore
+        _ output: String, rows: [VersionRow], from store: any ContentStore
     ) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        for entry in entries.filter({ $0.output == output }).sorted(by: { $0.id < $1.id }) {
+        for entry in rows.filter({ $0.output == output }).sorted(by: { $0.id < $1.id }) {
             guard let body = try await store.get(entry.digest) else {
                 throw BuildError(
                     "record '\(entry.id)' of \(output) is missing from the store "

@@ -1,5 +1,5 @@
 public import Basics
-public import Foundation
+import Foundation
 public import Store
 
 /// A recorded version with its manifest.
@@ -66,22 +66,14 @@ public struct VersionCatalog: Sendable {
         return first
     }
 
-    /// Every record of `version`, by output then id.
-    public func entries(of version: Version) async throws -> [VersionRecordEntry] {
-        guard let bytes = try await store.get(version.manifest.records) else {
-            throw BuildError(
-                "the record index of version \(version.id) is missing from the store")
-        }
-        do {
-            return try JSONDecoder().decode([VersionRecordEntry].self, from: Data(bytes))
-        } catch {
-            throw BuildError("the record index of version \(version.id) does not read: \(error)")
-        }
-    }
-
     /// The body of one record.
     public func body(of entry: VersionRecordEntry) async throws -> JSONValue? {
-        guard let bytes = try await store.get(entry.digest) else { return nil }
+        try await body(of: entry.digest)
+    }
+
+    /// The body of the record whose digest is `digest`.
+    public func body(of digest: Digest) async throws -> JSONValue? {
+        guard let bytes = try await store.get(digest) else { return nil }
         return JSONValue.parse(bytes)
     }
 
@@ -89,12 +81,12 @@ public struct VersionCatalog: Sendable {
     /// byte as the build wrote them; checks each against the SHA-256 the version recorded.
     /// Returns the paths written.
     public func export(_ version: Version, to directory: String) async throws -> [String] {
-        let entries = try await entries(of: version)
+        let rows = try await rows(of: version)
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
         for output in version.manifest.outputs {
-            let bytes = try await VersionIndex.file(output.name, entries: entries, from: store)
+            let bytes = try await VersionIndex.file(output.name, rows: rows, from: store)
             guard Digest(of: bytes) == output.digest else {
                 throw BuildError(
                     "the records of \(output.name) in version \(version.id) do not add up to the "
@@ -110,7 +102,9 @@ public struct VersionCatalog: Sendable {
 
     /// What garbage collection keeps: tagged versions and the newest `keep`, each with its
     /// manifest, record index, record bodies and tasks, the calls those tasks' outputs name, and
-    /// everything recorded since the newest version (work not yet part of any version).
+    /// everything recorded since the newest version (work not yet part of any version). The
+    /// store keeps the rows, lineages and record bodies of the versions it keeps; only a
+    /// version recorded with the older whole-blob index has its index and bodies named here.
     public func retention(keep: Int) async throws -> (Retention, kept: [Version]) {
         let kept = versions.enumerated().filter { $0.offset < keep || $0.element.record.tag != nil }
             .map(\.element)
@@ -119,8 +113,10 @@ public struct VersionCatalog: Sendable {
         var calls = Set<Digest>()
         for version in kept {
             blobs.insert(version.record.manifest)
-            blobs.insert(version.manifest.records)
-            for entry in try await entries(of: version) { blobs.insert(entry.digest) }
+            if let legacy = version.manifest.records {
+                blobs.insert(legacy)
+                for entry in try await legacyEntries(version, legacy) { blobs.insert(entry.digest) }
+            }
             for task in version.manifest.tasks {
                 tasks.insert(task.key)
                 guard let stored = try await store.lookup(task: task.key) else { continue }

@@ -17,6 +17,8 @@ public struct VersionCause: Sendable {
     let store: any StoreBackend
     /// The recipe components that differ between the versions, over every stage.
     public let recipeChanges: [String]
+    /// The components of each lineage stage's own key that differ, worked out once.
+    private let stageComponents: [String: [String]]
 
     public init(from old: Version, to new: Version, store: any StoreBackend) {
         self.old = old
@@ -30,6 +32,10 @@ public struct VersionCause: Sendable {
             }
         }
         recipeChanges = names
+        stageComponents = Dictionary(
+            uniqueKeysWithValues: VersionIndex.stages.map {
+                ($0, Self.components($0, old: old, new: new))
+            })
     }
 
     /// The cause of the difference between `before` and `after` (the same record, or the same
@@ -46,7 +52,7 @@ public struct VersionCause: Sendable {
             guard let was = before[stage], let now = after[stage] else {
                 return "\(stage) (ran in one version only)"
             }
-            let lines = Self.components(stage, old: old, new: new)
+            let lines = stageComponents[stage] ?? []
             if !lines.isEmpty {
                 return Self.unique(lines.map(KeyChange.componentName)).joined(separator: ", ")
             }

@@ -40,3 +40,10 @@ extension InMemoryStore {
             tokensOut: record.tokensOut, latency: record.latency)
     }
 }
+
+extension InMemoryStore {
+    /// How many lineages the store keeps: for tests of their sharing.
+    func lineageCount() -> Int {
+        lineageTexts.count
+    }
+}

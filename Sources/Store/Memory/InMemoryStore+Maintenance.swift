@@ -69,6 +69,7 @@ extension InMemoryStore {
             referenced.insert(version.manifest)
             referenced.insert(version.recipe)
         }
+        for rows in versionRows.values { for row in rows { referenced.insert(row.digest) } }
         let oldBlobs = blobs.filter { $0.value.created < cutoff && !referenced.contains($0.key) }
         if !dryRun {
             for key in oldCalls.keys { calls[key] = nil }
@@ -113,10 +114,12 @@ extension InMemoryStore {
         for (key, task) in tasks where goneTasks[key] == nil { referenced.insert(task.output) }
         for (id, version) in versionRecords where retention.versions.contains(id) {
             referenced.insert(version.manifest)
+            for row in versionRows[id] ?? [] { referenced.insert(row.digest) }
         }
         let goneBlobs = blobs.filter { $0.value.created < since && !referenced.contains($0.key) }
         if !dryRun {
             for id in goneVersions { versionRecords[id] = nil }
+            dropUnrecordedRows()
             for key in goneCalls.keys { calls[key] = nil }
             for key in goneTasks.keys { tasks[key] = nil }
             for key in goneBlobs.keys { blobs[key] = nil }

@@ -29,6 +29,10 @@ public actor InMemoryStore: StoreBackend {
     var calls: [Digest: CallEntry] = [:]
     var tasks: [Digest: TaskEntry] = [:]
     var versionRecords: [String: VersionRecord] = [:]
+    /// The record index of each version, in order.
+    var versionRows: [String: [VersionRow]] = [:]
+    /// Every lineage the rows name, by digest.
+    var lineageTexts: [Digest: String] = [:]
     /// Builds in the order they were first recorded.
     var builds: [BuildRecord] = []
     var counts = StoreCounters()
@@ -160,7 +164,7 @@ public actor InMemoryStore: StoreBackend {
         blobs[digest] = BlobEntry(bytes: bytes, created: created)
     }
 
-    private func commit() {
+    func commit() {
         counts.transactions += 1
         counts.writes += 1
     }

@@ -81,3 +81,11 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// How many lineages the store keeps: for tests of their sharing.
+    func lineageCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lineages") ?? 0
+        }
+    }
+}

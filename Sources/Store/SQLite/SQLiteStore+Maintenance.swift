@@ -125,16 +125,17 @@ extension SQLiteStore {
         return (db.changesCount, gone[0], gone[1])
     }
 
-    /// Deletes blobs stored before `time` that no task or version references (nor the ids
-    /// `keeping`, a `UNION SELECT …` clause, names); their number and bytes. (A call's bodies
-    /// are in its row and go with it.)
+    /// Deletes blobs stored before `time` that no task, version or version's record
+    /// references (nor the ids `keeping`, a `UNION SELECT …` clause, names); their number and
+    /// bytes. (A call's bodies are in its row and go with it.)
     static func sweepBlobs(
         _ db: Database, before time: Double, keeping: String = ""
     ) throws -> (Int, Int) {
         let unreferenced = """
             created < ? AND digest NOT IN (
                 SELECT output FROM tasks
-                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions \(keeping))
+                UNION SELECT manifest FROM versions UNION SELECT recipe FROM versions
+                UNION SELECT digest FROM version_records \(keeping))
             """
         let blobs = try Row.fetchOne(
             db,

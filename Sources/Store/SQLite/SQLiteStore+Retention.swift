@@ -35,6 +35,17 @@ extension SQLiteStore {
                     try db.execute(
                         sql: "DELETE FROM versions WHERE id NOT IN (SELECT id FROM temp.keep)")
                     counts.versions = db.changesCount
+                    // The rows of versions gone (or never recorded), and the lineages no row names.
+                    try db.execute(
+                        sql: """
+                            DELETE FROM version_records
+                            WHERE version NOT IN (SELECT id FROM versions)
+                            """)
+                    try db.execute(
+                        sql: """
+                            DELETE FROM lineages
+                            WHERE digest NOT IN (SELECT lineage FROM version_records)
+                            """)
                     let calls = try Self.deleteCalls(
                         db, where: "created < ? AND key NOT IN (SELECT id FROM temp.keep)",
                         [since])

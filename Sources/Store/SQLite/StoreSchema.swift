@@ -62,6 +62,27 @@ enum StoreSchema {
             request_body = (SELECT bytes FROM blobs WHERE digest = calls.request),
             response_body = (SELECT bytes FROM blobs WHERE digest = calls.response);
         """,
+        // The record index of each version, a row a record in order, and each distinct lineage
+        // (stage → task key, as canonical JSON) once, by the digest of its text: records of one
+        // item share a lineage, and most records are the same from one version to the next.
+        """
+        CREATE TABLE lineages (
+            digest TEXT PRIMARY KEY NOT NULL,
+            stages TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE version_records (
+            version TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            output TEXT NOT NULL,
+            id TEXT NOT NULL,
+            item TEXT NOT NULL,
+            discipline TEXT,
+            bucket TEXT,
+            digest TEXT NOT NULL,
+            lineage TEXT NOT NULL,
+            PRIMARY KEY (version, position)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The schema version this code writes.

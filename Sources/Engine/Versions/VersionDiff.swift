@@ -1,6 +1,6 @@
 import Basics
 import DatasetDiff
-import Engine
+import Store
 
 /// How two versions are compared: item by item.
 ///
@@ -14,38 +14,86 @@ import Engine
 enum VersionDiff {
     static let nowhere = "(none)"
 
-    /// The item-level entries of a version.
+    /// The item-level entries of `version`, read through the store's cursor. Entries carry
+    /// their lineage's digest, not the lineage (but for a version recorded with the older
+    /// whole-blob index, and the items written nowhere, whose lineages are at hand).
     static func entries(
-        _ records: [VersionRecordEntry], version: Version
-    ) -> [RecordEntry] {
-        var groups: [String: [VersionRecordEntry]] = [:]
-        for record in records {
-            groups[record.output + "\u{0}" + record.item, default: []].append(record)
+        of version: Version, in catalog: VersionCatalog
+    ) async throws
+        -> [RecordEntry]
+    {
+        let records: [RecordEntry]
+        if version.manifest.records != nil {
+            records = try await catalog.entries(of: version).map { record in
+                RecordEntry(
+                    output: record.output, id: record.id, item: record.item,
+                    discipline: record.discipline, bucket: record.bucket, digest: record.digest,
+                    lineage: record.lineage.mapValues(\.hex))
+            }
+        } else {
+            records = try await catalog.store.foldRows(version: version.id, into: []) {
+                records, row in
+                records.append(
+                    RecordEntry(
+                        output: row.output, id: row.id, item: row.item,
+                        discipline: row.discipline, bucket: row.bucket, digest: row.digest,
+                        lineageDigest: row.lineage))
+            }
         }
-        var entries = groups.values.map { group -> RecordEntry in
-            let first = group.min { $0.id < $1.id }!
-            let digest =
-                group.count == 1
-                ? first.digest
-                : Digest(of: group.map(\.digest.hex).sorted().joined(separator: "\n"))
-            return RecordEntry(
-                output: first.output, id: first.item, item: first.item,
-                discipline: first.discipline, bucket: first.bucket, digest: digest,
-                lineage: first.lineage.mapValues(\.hex))
+        return items(records, version: version)
+    }
+
+    /// One entry per output and item: the item's first record (by id) under the item's id,
+    /// with the digest of its records' digests when it has several; then the items the
+    /// version's tasks made but no output holds. By output then id.
+    static func items(_ records: [RecordEntry], version: Version) -> [RecordEntry] {
+        let order = records.withUnsafeBufferPointer { records in
+            // Nearly in order already (records come by output then id): a stable sort is quick.
+            Array(records.indices).sorted { a, b in
+                let x = records[a]
+                let y = records[b]
+                if x.output != y.output { return x.output < y.output }
+                if x.item != y.item { return x.item < y.item }
+                if x.id != y.id { return x.id < y.id }
+                return a < b
+            }
         }
-        let written = Set(records.map(\.item))
+        var entries: [RecordEntry] = []
+        entries.reserveCapacity(records.count)
+        var start = 0
+        while start < order.count {
+            var first = records[order[start]]
+            var end = start + 1
+            while end < order.count, records[order[end]].item == first.item,
+                records[order[end]].output == first.output
+            {
+                end += 1
+            }
+            if end - start > 1 {
+                first.digest = Digest(
+                    of: order[start..<end].map { records[$0].digest.hex }.sorted()
+                        .joined(separator: "\n"))
+            }
+            first.id = first.item
+            entries.append(first)
+            start = end
+        }
         var lineage: [String: [String: String]] = [:]
         let stages = Set(VersionRecordEntry.lineageStages)
-        for task in version.manifest.tasks where stages.contains(task.node) {
+        for task in version.manifest.tasks where stages.contains(task.node) && !task.item.isEmpty {
             lineage[task.item, default: [:]][task.node] = task.key.hex
         }
-        for (item, stages) in lineage where !written.contains(item) && !item.isEmpty {
-            entries.append(
-                RecordEntry(
-                    output: nowhere, id: item, item: item, digest: Digest(of: nowhere),
-                    lineage: stages))
+        if !lineage.isEmpty {
+            let written = Set(records.map(\.item))
+            for (item, stages) in lineage where !written.contains(item) {
+                entries.append(
+                    RecordEntry(
+                        output: nowhere, id: item, item: item, digest: Digest(of: nowhere),
+                        lineage: stages))
+            }
         }
-        return entries.sorted { ($0.output, $0.id) < ($1.output, $1.id) }
+        entries.sort { ($0.output, $0.id) < ($1.output, $1.id) }
+        return entries
     }
 
     /// `result` with items present on both sides turned from removals and additions into moves,
