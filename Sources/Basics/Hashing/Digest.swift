@@ -65,18 +65,27 @@ public struct Digest: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// else. The fast path for digests read from a database row in place.
     public init?(hexBytes raw: UnsafeRawBufferPointer) {
         guard raw.count == 64 else { return nil }
+        // Sixteen digits a word through a table; any byte that is not a digit sets the high
+        // bit of its entry, caught once a word.
         func word(_ start: Int) -> UInt64? {
             var word: UInt64 = 0
+            var invalid: UInt8 = 0
             for index in start..<(start + 16) {
-                guard let nibble = Digest.nibble(raw[index]) else { return nil }
-                word = word << 4 | UInt64(nibble)
+                let nibble = Digest.nibbles[Int(raw[index])]
+                invalid |= nibble
+                word = word << 4 | UInt64(nibble & 0x0f)
             }
-            return word
+            return invalid & 0x80 == 0 ? word : nil
         }
         guard let w0 = word(0), let w1 = word(16), let w2 = word(32), let w3 = word(48) else {
             return nil
         }
         (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+    }
+
+    /// The value of each byte as a hexadecimal digit, or 0x80 for a byte that is not one.
+    private static let nibbles: [UInt8] = (0...255).map { byte in
+        Digest.nibble(UInt8(byte)) ?? 0x80
     }
 
     /// The 64 lowercase hexadecimal digits.

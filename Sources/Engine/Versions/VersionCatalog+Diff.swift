@@ -9,15 +9,16 @@ extension VersionCatalog {
     /// when one is named.
     ///
     /// Each version's records are read through the store's cursor into compact entries without
-    /// their lineages; lineages are then read only for the changed and moved records, to find
-    /// their causes.
+    /// their lineages, both versions at once; lineages are then read only for the changed and
+    /// moved records, to find their causes.
     public func diff(
         from before: Version, to after: Version, output: String?, records: Bool
     ) async throws -> DiffReport {
+        // The two versions are read at once, on connections of their own.
+        async let oldEntries = VersionDiff.entries(of: before, in: self)
+        async let newEntries = VersionDiff.entries(of: after, in: self)
         var result = VersionDiff.itemLevel(
-            DatasetDiff.compare(
-                old: try await VersionDiff.entries(of: before, in: self),
-                new: try await VersionDiff.entries(of: after, in: self)))
+            DatasetDiff.compare(old: try await oldEntries, new: try await newEntries))
         if let output {
             result.added.removeAll { $0.output != output }
             result.removed.removeAll { $0.output != output }
