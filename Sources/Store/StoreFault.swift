@@ -63,6 +63,8 @@ public struct BlobReference: Sendable, Hashable, CustomStringConvertible {
         case output
         /// A version's manifest.
         case manifest
+        /// The body of one of a version's records.
+        case record
     }
 
     /// The entry that uses the blob.

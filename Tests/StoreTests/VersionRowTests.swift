@@ -117,4 +117,35 @@ struct VersionRowTests {
             for row in versions["dropped"] ?? [] { #expect(try await !store.has(row.digest)) }
         }
     }
+
+    @Test(
+        "verify reports a recorded version's missing record body, and rows naming no stored lineage",
+        arguments: StoreKind.allCases)
+    func verifyRecords(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let store = harness.store
+            var rows: [VersionRow] = []
+            for index in 0..<4 {
+                let digest = try await store.put(Array("body \(index)".utf8))
+                var row = Self.row(index)
+                row.digest = digest
+                rows.append(row)
+            }
+            // Row 3 names a lineage the store never got.
+            try await store.recordRows(rows, lineages: Self.lineages(0..<3), version: "v1")
+            let manifest = try await store.put(Array("manifest".utf8))
+            try await store.record(
+                VersionRecord(
+                    id: "v1", recipe: Digest(of: "recipe"), manifest: manifest,
+                    created: harness.clock.date))
+            try await harness.remove(rows[1].digest)
+            let report = try await store.verify()
+            #expect(
+                report.faults == [
+                    .missingBlob(
+                        rows[1].digest, referencedBy: [BlobReference(.version("v1"), .record)]),
+                    .database("version 'v1': 1 record(s) name a lineage not stored"),
+                ])
+        }
+    }
 }

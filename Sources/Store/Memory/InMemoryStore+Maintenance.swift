@@ -43,6 +43,17 @@ extension InMemoryStore {
         }
         for version in versions() {
             check(version.manifest, BlobReference(.version(version.id), .manifest))
+            let rows = versionRows[version.id] ?? []
+            for digest in Set(rows.map(\.digest)).sorted() {
+                check(digest, BlobReference(.version(version.id), .record))
+            }
+            let unstored = rows.filter { lineageTexts[$0.lineage] == nil }.count
+            if unstored > 0 {
+                mismatches.append(
+                    .database(
+                        "version '\(version.id)': \(unstored) record(s) name a lineage not stored"
+                    ))
+            }
         }
         let faults = VerificationReport.faults(
             corrupt: corrupt, missing: missing, other: mismatches)

@@ -45,6 +45,32 @@ extension SQLiteStore {
             while let row = try entries.next() {
                 try audit.check(row)
             }
+            // The record bodies of versions (each distinct body once a version), with whether
+            // the blob exists; and rows whose lineage is not stored.
+            let records = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT 'version', version, NULL, 'record', digest,
+                        EXISTS (SELECT 1 FROM blobs WHERE blobs.digest = r.digest)
+                    FROM (
+                        SELECT DISTINCT version, digest FROM version_records
+                        WHERE version IN (SELECT id FROM versions)) r
+                    """)
+            while let row = try records.next() {
+                try audit.check(row, counting: false)
+            }
+            for (version, count) in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT version, count(*) FROM version_records
+                    WHERE lineage NOT IN (SELECT digest FROM lineages)
+                        AND version IN (SELECT id FROM versions)
+                    GROUP BY version
+                    """
+            ).map({ ($0[0] as String, $0[1] as Int) }) {
+                audit.other.append(
+                    .database("version '\(version)': \(count) record(s) name a lineage not stored"))
+            }
             for message in try String.fetchAll(db, sql: "PRAGMA integrity_check")
             where message != "ok" {
                 audit.other.append(.database(message))
@@ -158,10 +184,11 @@ private struct BlobAudit {
     var missing: [Digest: [BlobReference]] = [:]
     var other: [StoreFault] = []
 
-    mutating func check(_ row: Row) throws {
+    mutating func check(_ row: Row, counting: Bool = true) throws {
         let kind: String = row[0]
         let id: String = row[1]
         switch kind {
+        case _ where !counting: break
         case "task": tasks += 1
         default: versions += 1
         }
