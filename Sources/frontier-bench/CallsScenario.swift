@@ -19,6 +19,9 @@ struct CallsScenario: Scenario {
     var concurrency = 64
 
     var name: String { part.rawValue }
+
+    /// Rounds of `calls-miss`, each the ceiling and then the full path.
+    static let missRounds = 3
     var summary: String {
         switch part {
         case .miss:
@@ -33,30 +36,41 @@ struct CallsScenario: Scenario {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let requests = Self.requests(calls)
         var figures: [Figure] = []
-        var bare: Double?
         do {
             if part == .miss {
-                let seconds = try await Self.bareClient(
-                    requests, server: server, width: concurrency)
-                figures.append(rate("bare AsyncHTTPClient (ceiling)", seconds))
-                bare = seconds
-            }
-            let path = directory + "/store.sqlite"
-            let passes = part == .miss ? 1 : 4
-            let results = try await Self.cachedPasses(
-                passes, requests, server: server, store: path, width: concurrency)
-            guard results[0].sent == calls else {
-                throw BenchError("the miss pass sent \(results[0].sent) of \(calls) calls")
-            }
-            if part == .miss {
-                figures.append(rate("full path, all misses", results[0].seconds))
-                if let bare {
-                    figures.append(
-                        Figure(
-                            scenario: name, measure: "full path as a share of the ceiling",
-                            value: String(format: "%.0f%%", bare / results[0].seconds * 100)))
+                // Rounds of the ceiling and then the full path on a fresh store, back to back,
+                // so that each share compares runs made under the same conditions.
+                var rounds: [(bare: Double, full: Double)] = []
+                for round in 0..<Self.missRounds {
+                    let bare = try await Self.bareClient(
+                        requests, server: server, width: concurrency)
+                    let full = try await Self.cachedPasses(
+                        1, requests, server: server, store: directory + "/store-\(round).sqlite",
+                        width: concurrency)[0]
+                    guard full.sent == calls else {
+                        throw BenchError("the miss pass sent \(full.sent) of \(calls) calls")
+                    }
+                    rounds.append((bare, full.seconds))
                 }
+                let of = "(median of \(Self.missRounds))"
+                figures.append(
+                    rate("bare AsyncHTTPClient (ceiling) \(of)", rounds.map(\.bare).median))
+                figures.append(rate("full path, all misses \(of)", rounds.map(\.full).median))
+                figures.append(
+                    Figure(
+                        scenario: name, measure: "full path as a share of the ceiling \(of)",
+                        value: String(
+                            format: "%.0f%%", rounds.map { $0.bare / $0.full }.median * 100)
+                            + " (rounds: "
+                            + rounds.map { String(format: "%.0f%%", $0.bare / $0.full * 100) }
+                            .joined(separator: ", ") + ")"))
             } else {
+                let path = directory + "/store.sqlite"
+                let results = try await Self.cachedPasses(
+                    4, requests, server: server, store: path, width: concurrency)
+                guard results[0].sent == calls else {
+                    throw BenchError("the miss pass sent \(results[0].sent) of \(calls) calls")
+                }
                 let before = await server.statistics().requests
                 // A fresh store connection and decorator: every answer read from SQLite.
                 let cold = try await Self.cachedPasses(
