@@ -22,7 +22,7 @@ enum VersionDiff {
     ) async throws
         -> [RecordEntry]
     {
-        let records: [RecordEntry]
+        var records: [RecordEntry]
         if version.manifest.records != nil {
             records = try await catalog.entries(of: version).map { record in
                 RecordEntry(
@@ -40,44 +40,45 @@ enum VersionDiff {
                         lineageDigest: row.lineage))
             }
         }
-        return items(records, version: version)
+        items(&records, version: version)
+        return records
     }
 
-    /// One entry per output and item: the item's first record (by id) under the item's id,
-    /// with the digest of its records' digests when it has several; then the items the
-    /// version's tasks made but no output holds. By output then id.
-    static func items(_ records: [RecordEntry], version: Version) -> [RecordEntry] {
-        let order = records.withUnsafeBufferPointer { records in
-            // Nearly in order already (records come by output then id): a stable sort is quick.
-            Array(records.indices).sorted { a, b in
-                let x = records[a]
-                let y = records[b]
-                if x.output != y.output { return x.output < y.output }
-                if x.item != y.item { return x.item < y.item }
-                if x.id != y.id { return x.id < y.id }
-                return a < b
-            }
+    /// Turns `records` into one entry per output and item: the item's first record (by id)
+    /// under the item's id, with the digest of its records' digests when it has several; then
+    /// the items the version's tasks made but no output holds. By output then id.
+    ///
+    /// Done in place: records come by output then id, which for nearly every version is
+    /// already by output, item and id, so a million records need no second array.
+    static func items(_ records: inout [RecordEntry], version: Version) {
+        func precedes(_ x: RecordEntry, _ y: RecordEntry) -> Bool {
+            if x.output != y.output { return x.output < y.output }
+            if x.item != y.item { return x.item < y.item }
+            return x.id < y.id
         }
-        var entries: [RecordEntry] = []
-        entries.reserveCapacity(records.count)
+        if !records.indices.dropFirst().allSatisfy({ !precedes(records[$0], records[$0 - 1]) }) {
+            records.sort(by: precedes)
+        }
+        var written = 0
         var start = 0
-        while start < order.count {
-            var first = records[order[start]]
+        while start < records.count {
             var end = start + 1
-            while end < order.count, records[order[end]].item == first.item,
-                records[order[end]].output == first.output
+            while end < records.count, records[end].item == records[start].item,
+                records[end].output == records[start].output
             {
                 end += 1
             }
+            var first = records[start]
             if end - start > 1 {
                 first.digest = Digest(
-                    of: order[start..<end].map { records[$0].digest.hex }.sorted()
-                        .joined(separator: "\n"))
+                    of: records[start..<end].map(\.digest.hex).sorted().joined(separator: "\n"))
             }
             first.id = first.item
-            entries.append(first)
+            records[written] = first
+            written += 1
             start = end
         }
+        records.removeSubrange(written...)
         var lineage: [String: [String: String]] = [:]
         let stages = Set(VersionRecordEntry.lineageStages)
         for task in version.manifest.tasks where stages.contains(task.node) && !task.item.isEmpty {
@@ -85,15 +86,21 @@ enum VersionDiff {
         }
         if !lineage.isEmpty {
             let written = Set(records.map(\.item))
-            for (item, stages) in lineage where !written.contains(item) {
-                entries.append(
+            for (item, stages) in lineage.sorted(by: { $0.key < $1.key })
+            where !written.contains(item) {
+                records.append(
                     RecordEntry(
                         output: nowhere, id: item, item: item, digest: Digest(of: nowhere),
                         lineage: stages))
             }
         }
-        entries.sort { ($0.output, $0.id) < ($1.output, $1.id) }
-        return entries
+        let byOutputAndID = { (x: RecordEntry, y: RecordEntry) in
+            (x.output, x.id) < (y.output, y.id)
+        }
+        if !records.indices.dropFirst().allSatisfy({ !byOutputAndID(records[$0], records[$0 - 1]) })
+        {
+            records.sort(by: byOutputAndID)
+        }
     }
 
     /// `result` with items present on both sides turned from removals and additions into moves,
