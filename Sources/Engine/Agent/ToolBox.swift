@@ -14,8 +14,9 @@ struct ToolBox: Sendable {
     let tools: [String: any Tool]
     let store: any TaskCache
     let counters: ToolCounters
-    /// Runs of one call before a tool that cannot run fails the item, and the first pause.
-    var attempts = 3
+    /// Runs of one call before a tool that cannot run fails the item, and the first pause
+    /// (each pause four times the last: up to 8.5 s in all, for a machine under load).
+    var attempts = 5
     var retryPause = Duration.milliseconds(100)
 
     /// A box of `tools` caching their calls in `store`, counting them in `counters`.

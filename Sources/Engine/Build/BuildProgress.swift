@@ -71,6 +71,7 @@ public final class BuildProgress: Sendable {
         var itemsTotal = 0
         var itemsFinished = 0
         var warnings: [String] = []
+        var retryable = 0
     }
 
     private let state = Mutex(State())
@@ -147,6 +148,17 @@ public final class BuildProgress: Sendable {
     func fail(id: String) {
         update("items") { $0.failed += 1 }
     }
+
+    /// Counts an item that failed for a reason the next build should try again (a call that
+    /// ran out of attempts, a tool that could not start): nothing of its failing stage was
+    /// stored.
+    func failRetryably(id: String) {
+        state.withLock { $0.retryable += 1 }
+        fail(id: id)
+    }
+
+    /// Items that failed in a way the next build tries again.
+    var retryableFailures: Int { state.withLock { $0.retryable } }
 
     func warn(_ message: String) {
         state.withLock { $0.warnings.append(message) }

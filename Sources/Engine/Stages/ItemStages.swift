@@ -128,11 +128,11 @@ struct ItemStages: Sendable {
         } catch let error as ModelCallError where !error.abortsBuild {
             record.bucket = .failed
             record.failure = "\(error)"
-            progress.fail(id: id)
+            progress.failRetryably(id: id)
         } catch let error as ToolUnavailable {
             record.bucket = .failed
             record.failure = error.description
-            progress.fail(id: id)
+            progress.failRetryably(id: id)
         }
         return record
     }

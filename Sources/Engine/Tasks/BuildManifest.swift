@@ -48,7 +48,8 @@ public struct BuildManifest: Sendable, Codable {
     /// The digest of the version's record index (its rows in the store), so versions with
     /// different records have different manifests, hence ids.
     public var index: Digest?
-    /// The digest of everything the build read (see `Builder.inputsDigest`).
+    /// The digest of everything the build read (see `Builder.inputsDigest`); nil when an item
+    /// failed in a way the next build tries again, so that build is never found up to date.
     var inputs: Digest?
     /// The figures of the closing report, for a build found up to date.
     var summary: ReportedSummary?
@@ -97,7 +98,9 @@ extension Builder {
             recipeText: (try? String(contentsOfFile: recipe.file, encoding: .utf8)) ?? "",
             tasks: tasks.tasks, outputs: outputs,
             buckets: Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.rawValue, $0.value) }))
-        manifest.inputs = inputs
+        // A build in which an item failed for a passing reason is not up to date whatever it
+        // read: the next build walks its tasks, and the failed stages run again.
+        manifest.inputs = progress.retryableFailures == 0 ? inputs : nil
         manifest.summary = ReportedSummary(
             units: summary.units, unitsWanted: summary.unitsWanted,
             candidates: summary.candidates,

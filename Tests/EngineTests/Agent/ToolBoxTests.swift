@@ -63,7 +63,7 @@ struct ToolBoxTests {
         let error = await #expect(throws: ToolUnavailable.self) {
             try await box.call("python", argumentsText: #"{"code":"print(42)"}"#)
         }
-        #expect(error?.description.contains("'python' could not run (3 tries)") == true)
+        #expect(error?.description.contains("'python' could not run (5 tries)") == true)
         let key = try tool.key(for: ["code": "print(42)"])
         #expect(await store.lookup(task: key.digest) == nil)
         #expect(box.statistics == (run: 0, cached: 0))

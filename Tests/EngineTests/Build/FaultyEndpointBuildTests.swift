@@ -65,6 +65,35 @@ struct FaultyEndpointBuildTests {
     }
 }
 
+extension FaultyEndpointBuildTests {
+    @Test(
+        "items that failed on calls that ran out of attempts are tried again by the next build, which is not up to date"
+    )
+    func failedItemsAreRetried() async throws {
+        // Without retries, 2% of requests fail with 500: some items fail. The faults follow
+        // each body's arrivals, so the next build's requests for the failed stages go through.
+        var faulty = SimulatorServer.Configuration(port: 0)
+        faulty.faults = try FaultSpec("500:2%")
+        try await SimulatorServer.with(faulty) { server in
+            try await BuildWorkspace.with { workspace in
+                try workspace.writeRecipe {
+                    Self.recipe(server)($0.pointingAt(server.baseURL, maxAttempts: 1))
+                }
+                let first = try await workspace.build(limit: 6)
+                let failed = first.buckets[.failed] ?? 0
+                #expect(failed > 0)
+                let sent = await server.statistics().chatCompletions
+
+                let second = try await workspace.build(limit: 6)
+                let resent = await server.statistics().chatCompletions - sent
+                #expect(!second.upToDate)
+                #expect(resent > 0 && resent < sent)
+                #expect((second.buckets[.failed] ?? 0) < failed)
+            }
+        }
+    }
+}
+
 @Suite("A build against an endpoint that is not there")
 struct UnreachableEndpointTests {
     @Test(
