@@ -45,7 +45,7 @@ public final class ChildProcess: Sendable {
             let data = error.fileHandleForReading.readDataToEndOfFile()
             errorText.bytes.withLock { $0 = data }
         }
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     /// Whether the process has not ended yet.

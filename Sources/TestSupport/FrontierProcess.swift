@@ -54,7 +54,7 @@ public enum FrontierProcess {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        try process.run()
+        try ProcessLaunch.run(process)
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 // Both pipes are read to the end before waiting, so a large output cannot

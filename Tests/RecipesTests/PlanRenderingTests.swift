@@ -35,7 +35,7 @@ struct PlanRenderingTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try ProcessLaunch.run(process)
         input.fileHandleForWriting.write(Data(source.utf8))
         try input.fileHandleForWriting.close()
         let svg = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

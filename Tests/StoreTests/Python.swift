@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A python3 process, for tests that need a second, non-Swift writer on a store file.
 enum Python {
@@ -66,7 +67,7 @@ enum Python {
             continuation.yield(process.terminationStatus)
             continuation.finish()
         }
-        try process.run()
+        try ProcessLaunch.run(process)
         return Running(process: process, exit: exit, stderr: stderr)
     }
 }
