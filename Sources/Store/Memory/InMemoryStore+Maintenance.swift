@@ -63,10 +63,10 @@ extension InMemoryStore {
     }
 
     public func statistics() -> StoreStatistics {
-        let bodies = calls.values.flatMap { [$0.requestBody, $0.responseBody] }.compactMap { $0 }
+        let (bodies, bodyBytes) = Self.bodies(of: calls.values)
         return StoreStatistics(
-            blobs: blobs.count + bodies.count,
-            blobBytes: (blobs.values.map(\.bytes) + bodies).reduce(0) { $0 + $1.count },
+            blobs: blobs.count + bodies,
+            blobBytes: blobs.values.reduce(0) { $0 + $1.bytes.count } + bodyBytes,
             calls: calls.count, tasks: tasks.count, versions: versionRecords.count,
             builds: builds.count, fileBytes: nil, lastBuild: lastBuild())
     }
